@@ -1,0 +1,77 @@
+package hooks
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+)
+
+const apiKeysCollection = "api_keys"
+
+// APIKey is a typed proxy of an api_keys record.
+type APIKey struct {
+	core.BaseRecordProxy
+}
+
+func asAPIKey(record *core.Record) *APIKey {
+	k := &APIKey{}
+	k.SetProxyRecord(record)
+	return k
+}
+
+// UserID returns the id of the owner.
+func (k *APIKey) UserID() string { return k.GetString("user") }
+
+// Name returns the key's name.
+func (k *APIKey) Name() string { return k.GetString("name") }
+
+// Key returns the public half of the pair.
+func (k *APIKey) Key() string { return k.GetString("key") }
+
+// Abilities returns the abilities the key carries.
+func (k *APIKey) Abilities() []string { return jsonStrings(k.Record, "abilities") }
+
+// ExpiresAt returns the key's expiry.
+func (k *APIKey) ExpiresAt() types.DateTime { return k.GetDateTime("expires_at") }
+
+// IsExpired reports whether the key's expiry has passed.
+func (k *APIKey) IsExpired(now time.Time) bool {
+	exp := k.ExpiresAt()
+	return exp.IsZero() || !exp.Time().After(now)
+}
+
+// MatchesSecret compares the hash of secret with the stored one in
+// constant time.
+func (k *APIKey) MatchesSecret(secret string) bool {
+	return credentials.Equal(k.GetString("secret_hash"), credentials.Hash(secret))
+}
+
+// renew gives the key a new pair and expiry and returns the new secret.
+func (k *APIKey) renew(expiresAt types.DateTime) string {
+	key, secret := credentials.NewAPIKey()
+	k.Set("key", key)
+	k.Set("secret_hash", credentials.Hash(secret))
+	k.Set("expires_at", expiresAt)
+	return secret
+}
+
+// keyForbiddenAbilities can never be granted to an API key: a key never
+// manages credentials or the account (API.md §6).
+var keyForbiddenAbilities = []string{"account:write", "tokens:read", "tokens:write", "keys:read", "keys:write"}
+
+// authenticateAPIKey verifies an API key pair.
+func authenticateAPIKey(app core.App, key, secret string, now time.Time) *credential {
+	apiKey, err := findAPIKeyByKey(app, key)
+	if err != nil || !apiKey.MatchesSecret(secret) || apiKey.IsExpired(now) {
+		return nil
+	}
+	user, err := findUserByID(app, apiKey.UserID())
+	if err != nil {
+		return nil
+	}
+	usageOf(app).touch(apiKeysCollection, apiKey.Id, now)
+	return &credential{kind: kindAPIKey, id: apiKey.Id, apiKey: apiKey, user: user, abilities: apiKey.Abilities()}
+}

@@ -1,0 +1,27 @@
+package hooks
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// authLogout revokes the token used for this request.
+func authLogout(e *core.RequestEvent) error {
+	c := credentialOf(e)
+	if err := e.App.Delete(c.token); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.LoggedOut, nil)
+}
+
+// authLogoutAll revokes every login token of the user, the current one
+// too; personal access tokens and API keys stay.
+func authLogoutAll(e *core.RequestEvent) error {
+	if err := deleteUserTokens(e.App, e.Auth.Id, "", tokenTypeLogin); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.LoggedOutAll, nil)
+}

@@ -1,0 +1,102 @@
+package hooks
+
+import (
+	"net/http"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/ozzo-validation/v4/is"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// authRegister creates an active, unverified account with its first login
+// token, and mails the verification link.
+func authRegister(e *core.RequestEvent) error {
+	form := &registerForm{app: e.App}
+	if err := bindForm(e, form); err != nil {
+		return err
+	}
+	if err := form.validate(); err != nil {
+		return err
+	}
+
+	collection, err := e.App.FindCachedCollectionByNameOrId(usersCollection)
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	user := asUser(core.NewRecord(collection))
+	user.Set("name", form.Name)
+	user.SetEmail(form.Email)
+	user.SetPassword(form.Password)
+	user.SetStatus(statusActive)
+	user.SetVerified(false)
+
+	var plain string
+	err = e.App.RunInTransaction(func(txApp core.App) error {
+		if err := txApp.Save(user); err != nil {
+			return err
+		}
+		_, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
+		return err
+	})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+
+	sendVerificationMail(e, user)
+
+	return respond(e, http.StatusCreated, i18n.Registered, map[string]any{
+		"user":  newUserResource(user),
+		"token": plain,
+	})
+}
+
+// issueLoginToken creates the login token (a device) of a register or
+// login request.
+func issueLoginToken(app core.App, e *core.RequestEvent, user *User, deviceName string) (*AccessToken, string, error) {
+	name, attrs := detectDevice(e, deviceName)
+	in := newTokenInput{
+		user:       user,
+		tokenType:  tokenTypeLogin,
+		name:       name,
+		abilities:  []string{credentials.AllAbilities},
+		attributes: &attrs,
+	}
+	if lifetime := settingsOf(app).LoginTokenLifetime; lifetime > 0 {
+		in.expiresAt = dateTimeIn(lifetime)
+	}
+	return issueToken(app, in)
+}
+
+// -------------------------------------------------------------------
+
+type registerForm struct {
+	app core.App
+
+	Name                 string `form:"name" json:"name"`
+	Email                string `form:"email" json:"email"`
+	Password             string `form:"password" json:"password"`
+	PasswordConfirmation string `form:"password_confirmation" json:"password_confirmation"`
+	DeviceName           string `form:"device_name" json:"device_name"`
+}
+
+func (form *registerForm) validate() error {
+	trimAll(&form.Name, &form.Email, &form.DeviceName)
+	form.Email = normalizeEmail(form.Email)
+	return validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Name, validation.Required, validation.Length(1, 255)),
+		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat, validation.By(form.checkEmailFree)),
+		validation.Field(&form.Password, passwordRules...),
+		validation.Field(&form.PasswordConfirmation, validation.Required, confirms(&form.Password)),
+		validation.Field(&form.DeviceName, validation.Length(0, 255)),
+	))
+}
+
+func (form *registerForm) checkEmailFree(value any) error {
+	if _, err := findUserByEmail(form.app, value.(string)); err == nil {
+		return fieldError(i18n.ValidationEmailTaken)
+	}
+	return nil
+}

@@ -1,0 +1,26 @@
+package hooks
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+)
+
+// bindCronJobs registers the appliance's background jobs. PocketBase runs
+// them only while serving.
+func bindCronJobs(app core.App) {
+	app.Cron().MustAdd("appUsageFlush", "* * * * *", func() {
+		if err := usageOf(app).flush(app); err != nil {
+			app.Logger().Error("cannot flush last_used_at", "error", err)
+		}
+	})
+	app.Cron().MustAdd("appThrottlePrune", "*/5 * * * *", func() {
+		limiterOf(app).prune(time.Now())
+	})
+	app.Cron().MustAdd("appTokensPrune", "17 * * * *", func() {
+		if err := deleteExpiredTokens(app, types.NowDateTime().String()); err != nil {
+			app.Logger().Error("cannot prune expired tokens", "error", err)
+		}
+	})
+}

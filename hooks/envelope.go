@@ -1,0 +1,181 @@
+package hooks
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"golang.org/x/text/language"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// envelope is the one response shape of API.md §1, keys in this order.
+type envelope struct {
+	Success bool   `json:"success"`
+	Message string `json:"message"`
+	Data    any    `json:"data"`
+	Errors  any    `json:"errors"`
+}
+
+// respond writes a success envelope with the message of key.
+func respond(e *core.RequestEvent, status int, key i18n.Key, data any) error {
+	return e.JSON(status, envelope{
+		Success: true,
+		Message: i18n.Text(requestLang(e), key, nil),
+		Data:    data,
+		Errors:  []any{},
+	})
+}
+
+// failure returns an ApiError whose message is the English text of key and
+// whose raw data carries the key, so that the envelope middleware can
+// translate it (and PocketBase's own error handler, outside our routes,
+// still shows a real sentence).
+func failure(status int, key i18n.Key) *router.ApiError {
+	return router.NewApiError(status, i18n.English(key), key)
+}
+
+// invalid returns a 422 with the given field errors.
+func invalid(errs validation.Errors) *router.ApiError {
+	return router.NewApiError(http.StatusUnprocessableEntity, i18n.English(i18n.ValidationFailed), errs)
+}
+
+// fieldError builds a validation error with a catalogue key as its code.
+func fieldError(key i18n.Key) validation.Error {
+	return validation.NewError(string(key), i18n.English(key))
+}
+
+func requestLang(e *core.RequestEvent) language.Tag {
+	return i18n.Lang(e.Request.Header.Get("Accept-Language"))
+}
+
+const envelopeMiddlewareID = "appEnvelope"
+
+// envelopeMiddleware turns every error of the routes below it into the
+// envelope. It runs just inside the activity logger, so that rate limits,
+// body limits, auth guards and recovered panics are all wrapped, while the
+// original error is still returned for the request log.
+func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Id:       envelopeMiddlewareID,
+		Priority: apis.DefaultActivityLoggerMiddlewarePriority + 1,
+		Func: func(e *core.RequestEvent) error {
+			err := e.Next()
+			if err == nil || e.Written() {
+				return err
+			}
+			status, key, fieldErrors := classify(err)
+			var errs any = []any{}
+			if fieldErrors != nil {
+				errs = translateFieldErrors(e, fieldErrors)
+			}
+			if status == http.StatusInternalServerError {
+				e.App.Logger().Error("request failed", "path", e.Request.URL.Path, "error", err.Error())
+			}
+			if writeErr := e.JSON(status, envelope{
+				Success: false,
+				Message: i18n.Text(requestLang(e), key, nil),
+				Data:    nil,
+				Errors:  errs,
+			}); writeErr != nil {
+				return errors.Join(err, writeErr)
+			}
+			return err
+		},
+	}
+}
+
+// classify maps any error to a status, a catalogue key and, for a
+// validation failure, its field errors. Errors that carry no key of ours
+// get the generic key of their status. A bare error is a fault of ours
+// (PocketBase would render it as a 400) and becomes a 500 that shows
+// nothing internal.
+func classify(err error) (int, i18n.Key, validation.Errors) {
+	if errors.Is(err, apis.ErrRequestEntityTooLarge) {
+		return http.StatusRequestEntityTooLarge, i18n.PayloadTooLarge, nil
+	}
+
+	var apiErr *router.ApiError
+	if !errors.As(err, &apiErr) {
+		if errors.Is(err, sql.ErrNoRows) {
+			return http.StatusNotFound, i18n.NotFound, nil
+		}
+		return http.StatusInternalServerError, i18n.ServerError, nil
+	}
+
+	status := apiErr.Status
+	if status >= 500 {
+		return http.StatusInternalServerError, i18n.ServerError, nil
+	}
+	switch raw := apiErr.RawData().(type) {
+	case i18n.Key:
+		return status, raw, nil
+	case validation.Errors:
+		return http.StatusUnprocessableEntity, i18n.ValidationFailed, raw
+	}
+	if key, ok := statusKeys[status]; ok {
+		return status, key, nil
+	}
+	return status, i18n.BadRequest, nil
+}
+
+var statusKeys = map[int]i18n.Key{
+	http.StatusBadRequest:            i18n.BadRequest,
+	http.StatusUnauthorized:          i18n.Unauthenticated,
+	http.StatusForbidden:             i18n.Forbidden,
+	http.StatusNotFound:              i18n.NotFound,
+	http.StatusMethodNotAllowed:      i18n.MethodNotAllowed,
+	http.StatusRequestEntityTooLarge: i18n.PayloadTooLarge,
+	http.StatusUnprocessableEntity:   i18n.ValidationFailed,
+	http.StatusTooManyRequests:       i18n.TooManyRequests,
+}
+
+// translateFieldErrors renders {"field": ["sentence"]} in the caller's
+// language. A code of ours is looked up in the catalogue; any other
+// validation error keeps its own English sentence.
+func translateFieldErrors(e *core.RequestEvent, errs validation.Errors) map[string][]string {
+	lang := requestLang(e)
+	out := make(map[string][]string, len(errs))
+	for field, err := range errs {
+		params := map[string]string{"field": strings.ReplaceAll(field, "_", " ")}
+		var verr validation.Error
+		if errors.As(err, &verr) {
+			for name, value := range verr.Params() {
+				params[name] = toString(value)
+			}
+			key := i18n.Key(verr.Code())
+			if i18n.Has(key) {
+				out[field] = []string{i18n.Text(lang, key, params)}
+				continue
+			}
+		}
+		out[field] = []string{sentence(err.Error())}
+	}
+	return out
+}
+
+func toString(v any) string {
+	return fmt.Sprint(v)
+}
+
+// sentence makes an ozzo message ("cannot be blank") read as a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}

@@ -1,0 +1,59 @@
+package hooks
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// bindForm reads a JSON or form-encoded body into form. An unreadable body
+// is a 400; a body over the limit stays a 413.
+func bindForm(e *core.RequestEvent, form any) error {
+	if err := e.BindBody(form); err != nil {
+		if errors.Is(err, apis.ErrRequestEntityTooLarge) {
+			return err
+		}
+		return failure(http.StatusBadRequest, i18n.InvalidBody)
+	}
+	return nil
+}
+
+// trimAll trims the given strings in place (API.md §1: strings are trimmed
+// except passwords).
+func trimAll(fields ...*string) {
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+	}
+}
+
+// validateForm runs the rules and turns field errors into a 422.
+func validateForm(err error) error {
+	if err == nil {
+		return nil
+	}
+	var errs validation.Errors
+	if errors.As(err, &errs) {
+		return invalid(errs)
+	}
+	return err
+}
+
+// passwordRules are the rules of a new password: at least 8 characters
+// and at most 71 bytes, bcrypt's limit.
+var passwordRules = []validation.Rule{validation.Required, validation.Length(8, 71)}
+
+// confirms checks that a confirmation field equals its password.
+func confirms(password *string) validation.Rule {
+	return validation.By(func(value any) error {
+		if s, _ := value.(string); s != *password {
+			return fieldError(i18n.ValidationConfirmation)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,41 @@
+// Package hooks binds the appliance to a PocketBase app: its routes
+// (routes.go is the table of contents), middleware, record hooks and cron
+// jobs. Register is the one entry point, shared by main.go and the tests.
+package hooks
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// Register binds every route, hook and job of the appliance to app.
+func Register(app core.App) error {
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id: "appRoutes",
+		Func: func(se *core.ServeEvent) error {
+			// migrations have run by now: the settings collection exists
+			if err := applyEnvironment(se.App); err != nil {
+				return err
+			}
+			if err := loadSettings(se.App); err != nil {
+				return err
+			}
+			bindRoutes(se)
+			return se.Next()
+		},
+	})
+
+	bindRecordHooks(app)
+	bindUsageTracking(app)
+	bindCronJobs(app)
+
+	return nil
+}
+
+// MustRegister is Register that panics on error, for main.go.
+func MustRegister(app core.App) {
+	if err := Register(app); err != nil {
+		panic(err)
+	}
+}
+

@@ -1,0 +1,167 @@
+package i18n
+
+// Message keys. The English texts the seed's clients already know
+// (API.md §9) are kept word for word.
+const (
+	// envelope and generic failures
+	Unauthenticated      Key = "unauthenticated"
+	Forbidden            Key = "forbidden"
+	NotFound             Key = "not_found"
+	MethodNotAllowed     Key = "method_not_allowed"
+	PayloadTooLarge      Key = "payload_too_large"
+	TooManyRequests      Key = "too_many_requests"
+	ServerError          Key = "server_error"
+	InvalidBody          Key = "invalid_body"
+	ValidationFailed     Key = "validation_failed"
+	BadRequest           Key = "bad_request"
+	EmailNotVerified     Key = "email_not_verified"
+	AccountSuspended     Key = "account_suspended"
+	AccountInactive      Key = "account_inactive"
+	MissingAbility       Key = "missing_ability"
+	InvalidAPICredential Key = "invalid_api_credentials"
+
+	// registration and login
+	Registered        Key = "registered"
+	LoginSuccessful   Key = "login_successful"
+	InvalidLogin      Key = "invalid_login"
+	LoggedOut         Key = "logged_out"
+	LoggedOutAll      Key = "logged_out_all"
+	Dashboard         Key = "dashboard"
+	ActiveDevices     Key = "active_devices"
+	UserProfile       Key = "user_profile"
+	DeviceRevoked     Key = "device_revoked"
+	OtherDevicesGone  Key = "other_devices_revoked"
+	PasswordIncorrect Key = "password_incorrect"
+
+	// email verification and password reset
+	AlreadyVerified      Key = "already_verified"
+	VerificationSent     Key = "verification_sent"
+	EmailVerified        Key = "email_verified"
+	InvalidLink          Key = "invalid_link"
+	ResetLinkSent        Key = "reset_link_sent"
+	PasswordReset        Key = "password_reset"
+	InvalidResetToken    Key = "invalid_reset_token"
+	PasswordUpdated      Key = "password_updated"
+	ProfileUpdated       Key = "profile_updated"
+	EmailChangeRequested Key = "email_change_requested"
+	NewEmailVerified     Key = "new_email_verified"
+	EmailTaken           Key = "email_taken"
+
+	// account status
+	AccountActivated   Key = "account_activated"
+	AccountReactivated Key = "account_reactivated"
+	AccountInactivated Key = "account_inactivated"
+	AccountSuspendedOK Key = "account_suspended_ok"
+	StatusUnchanged    Key = "status_unchanged"
+
+	// personal access tokens
+	Tokens        Key = "tokens"
+	TokenCreated  Key = "token_created"
+	TokenRevoked  Key = "token_revoked"
+	TokensRevoked Key = "tokens_revoked"
+
+	// API keys
+	APIKeys           Key = "api_keys"
+	APIKeyCreated     Key = "api_key_created"
+	APIKeyRegenerated Key = "api_key_regenerated"
+	APIKeyRevoked     Key = "api_key_revoked"
+	APIDataTest       Key = "api_data_test"
+)
+
+// Validation message keys, named after the ozzo-validation error codes
+// they translate. "{field}" is the field name in words.
+const (
+	ValidationRequired     Key = "validation_required"
+	ValidationLength       Key = "validation_length_out_of_range"
+	ValidationTooLong      Key = "validation_length_too_long"
+	ValidationTooShort     Key = "validation_length_too_short"
+	ValidationEmail        Key = "validation_is_email"
+	ValidationEmailTaken   Key = "validation_email_taken"
+	ValidationConfirmation Key = "validation_confirmation_mismatch"
+	ValidationPassword     Key = "validation_invalid_password"
+	ValidationAbility      Key = "validation_invalid_ability"
+	ValidationAbilityAbove Key = "validation_ability_not_held"
+	ValidationDate         Key = "validation_invalid_date"
+	ValidationDateFuture   Key = "validation_date_not_future"
+	ValidationDateMax      Key = "validation_date_too_far"
+	ValidationInvalid      Key = "validation_invalid_value"
+	ValidationSameEmail    Key = "validation_same_email"
+	ValidationSamePassword Key = "validation_same_password"
+)
+
+var english = map[Key]string{
+	Unauthenticated:      "Unauthenticated.",
+	Forbidden:            "You are not allowed to perform this action.",
+	NotFound:             "The requested resource was not found.",
+	MethodNotAllowed:     "This method is not allowed for this route.",
+	PayloadTooLarge:      "The request body is too large.",
+	TooManyRequests:      "You are making too many requests. Please try again in a minute.",
+	ServerError:          "Something went wrong! Please try again.",
+	InvalidBody:          "The request body could not be read. Send JSON or form data.",
+	ValidationFailed:     "The given data was invalid.",
+	BadRequest:           "The request could not be processed.",
+	EmailNotVerified:     "Your email address is not verified.",
+	AccountSuspended:     "Your account has been suspended.",
+	AccountInactive:      "Your account is inactive. Reactivate it to continue.",
+	MissingAbility:       "This credential does not have the ability to perform this action.",
+	InvalidAPICredential: "Invalid or expired API credentials.",
+
+	Registered:        "Account created successfully! Please check your email to verify your account.",
+	LoginSuccessful:   "Login successful!",
+	InvalidLogin:      "Invalid login details! Please try again with valid credentials.",
+	LoggedOut:         "Logged out successfully!",
+	LoggedOutAll:      "Logged out successfully from all devices!",
+	Dashboard:         "Dashboard summary!",
+	ActiveDevices:     "Active devices!",
+	UserProfile:       "User profile details!",
+	DeviceRevoked:     "Device logged out successfully!",
+	OtherDevicesGone:  "Logged out successfully from all other devices!",
+	PasswordIncorrect: "The password is incorrect.",
+
+	AlreadyVerified:      "This email address is already verified.",
+	VerificationSent:     "An email verification link has been sent to your inbox. Please check your email and follow the instructions to complete the verification process.",
+	EmailVerified:        "Your email has been successfully verified!",
+	InvalidLink:          "Invalid or expired verification link.",
+	ResetLinkSent:        "If an account exists with the provided email, a password reset link has been sent.",
+	PasswordReset:        "Password updated successfully! You can now log in with your new password.",
+	InvalidResetToken:    "This password reset token is invalid or has expired.",
+	PasswordUpdated:      "Your password has been updated successfully.",
+	ProfileUpdated:       "Profile updated successfully!",
+	EmailChangeRequested: "Email updated. Please check your new inbox to verify the address.",
+	NewEmailVerified:     "Email verified and updated successfully.",
+	EmailTaken:           "This email address is no longer available.",
+
+	AccountActivated:   "Account has been activated!",
+	AccountReactivated: "Account has been reactivated!",
+	AccountInactivated: "Account inactivated successfully!",
+	AccountSuspendedOK: "Account suspended. Every credential has been revoked.",
+	StatusUnchanged:    "This account status change is not allowed.",
+
+	Tokens:        "All API tokens of the user!",
+	TokenCreated:  "API token created successfully. Store this token securely as it will not be shown again.",
+	TokenRevoked:  "API token revoked successfully!",
+	TokensRevoked: "All API tokens revoked successfully!",
+
+	APIKeys:           "All API keys of the user!",
+	APIKeyCreated:     "API key created successfully. Store this token securely as it will not be shown again.",
+	APIKeyRegenerated: "API key regenerated successfully!",
+	APIKeyRevoked:     "API key revoked successfully!",
+	APIDataTest:       "API key authenticated successfully!",
+
+	ValidationRequired:     "The {field} field is required.",
+	ValidationLength:       "The {field} field must be between {min} and {max} characters.",
+	ValidationTooLong:      "The {field} field must not be greater than {max} characters.",
+	ValidationTooShort:     "The {field} field must be at least {min} characters.",
+	ValidationEmail:        "The {field} field must be a valid email address.",
+	ValidationEmailTaken:   "The {field} has already been taken.",
+	ValidationConfirmation: "The {field} field confirmation does not match.",
+	ValidationPassword:     "The {field} is incorrect.",
+	ValidationAbility:      "The {field} field must be a list of abilities made of [a-z0-9_.:-] or \"*\".",
+	ValidationAbilityAbove: "The {field} field asks for abilities this credential does not have.",
+	ValidationDate:         "The {field} field must be a valid date.",
+	ValidationDateFuture:   "The {field} field must be a date in the future.",
+	ValidationDateMax:      "The {field} field must be a date within {max} days.",
+	ValidationInvalid:      "The {field} field is invalid.",
+	ValidationSameEmail:    "The {field} field must be different from your current email.",
+	ValidationSamePassword: "The {field} field must be different from your current password.",
+}

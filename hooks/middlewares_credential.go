@@ -1,0 +1,265 @@
+package hooks
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// Middleware ids and the request store key of the credential.
+const (
+	loadCredentialMiddlewareID = "appLoadCredential"
+	pocketBaseAuthMiddlewareID = "appPocketBaseAuth"
+	credentialStoreKey         = "appCredential"
+)
+
+// Credential kinds.
+const (
+	kindToken  = "token"
+	kindAPIKey = "api_key"
+)
+
+// credential is what authenticated a request: a token (login or personal
+// access) or an API key, with the abilities it carries.
+type credential struct {
+	kind      string
+	id        string
+	token     *AccessToken
+	apiKey    *APIKey
+	user      *User
+	abilities []string
+}
+
+// allows reports whether the credential grants ability. An API key never
+// grants the abilities that manage credentials or the account, whatever
+// wildcard it holds.
+func (c *credential) allows(ability string) bool {
+	if c.kind == kindAPIKey && slices.Contains(keyForbiddenAbilities, ability) {
+		return false
+	}
+	return credentials.Allows(c.abilities, ability)
+}
+
+// credentialOf returns the credential of the request, or nil for a guest.
+func credentialOf(e *core.RequestEvent) *credential {
+	c, _ := e.Get(credentialStoreKey).(*credential)
+	return c
+}
+
+// loadCredential reads a bearer token or an API key and, when it is valid,
+// sets e.Auth to its owner and stores the credential for the guards. Like
+// PocketBase's loadAuthToken it never rejects: a missing, malformed,
+// expired or revoked credential leaves the request a guest, and the guards
+// answer. It runs just after PocketBase's JWT loader and before the rate
+// limiter, which reads e.Auth.
+func loadCredential() *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Id:       loadCredentialMiddlewareID,
+		Priority: apis.DefaultLoadAuthTokenMiddlewarePriority + 2,
+		Func: func(e *core.RequestEvent) error {
+			// our routes accept only our credentials, never a PocketBase JWT
+			e.Auth = nil
+			if c := authenticate(e); c != nil {
+				e.Auth = c.user.Record
+				e.Set(credentialStoreKey, c)
+			}
+			return e.Next()
+		},
+	}
+}
+
+// authenticate verifies the credential of a request. It reads at most two
+// rows by primary or unique key and writes nothing: the use is recorded in
+// memory (usage.go).
+func authenticate(e *core.RequestEvent) *credential {
+	authorization := e.Request.Header.Get("Authorization")
+	if bearer := credentials.BearerValue(authorization); bearer != "" {
+		return authenticateToken(e.App, bearer, time.Now())
+	}
+	key, secret, present, ok := credentials.ParseAPIKey(authorization,
+		e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET"))
+	if present && ok {
+		return authenticateAPIKey(e.App, key, secret, time.Now())
+	}
+	return nil
+}
+
+// authenticateToken verifies a bearer token string.
+func authenticateToken(app core.App, value string, now time.Time) *credential {
+	id, secret, err := credentials.ParseToken(value)
+	if err != nil {
+		return nil // bad checksum: refused before any database work
+	}
+	var token *AccessToken
+	if id != "" {
+		token, err = findTokenByID(app, id)
+	} else {
+		token, err = findTokenByHash(app, credentials.Hash(secret))
+	}
+	if err != nil || !token.MatchesSecret(secret) || token.IsExpired(now) {
+		return nil
+	}
+	usage := usageOf(app)
+	if idle := settingsOf(app).IdleTimeout; idle > 0 && token.Type() == tokenTypeLogin {
+		last := usage.lastUsed(tokensCollection, token.Id, token.LastUsedAt())
+		if last.IsZero() {
+			last = token.GetDateTime("created")
+		}
+		if now.Sub(last.Time()) > idle {
+			return nil
+		}
+	}
+	user, err := findUserByID(app, token.UserID())
+	if err != nil {
+		return nil
+	}
+	usage.touch(tokensCollection, token.Id, now)
+	return &credential{kind: kindToken, id: token.Id, token: token, user: user, abilities: token.Abilities()}
+}
+
+// accessRule is one requirement of a route guard.
+type accessRule int
+
+const (
+	// verifiedOnly answers 403 until the email is verified.
+	verifiedOnly accessRule = iota + 1
+	// inactiveAllowed lets an inactive account through (read the account,
+	// reactivate it, log out).
+	inactiveAllowed
+)
+
+// requireToken guards a route for a login token or a personal access
+// token carrying ability (empty: any). It checks, on every request, the
+// account status, the email verification when the route says so, and the
+// ability. API keys are refused: they never reach credential or account
+// routes.
+func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.RequestEvent] {
+	verified, inactiveOK := false, false
+	for _, r := range rules {
+		switch r {
+		case verifiedOnly:
+			verified = true
+		case inactiveAllowed:
+			inactiveOK = true
+		}
+	}
+	return &hook.Handler[*core.RequestEvent]{
+		Func: func(e *core.RequestEvent) error {
+			c := credentialOf(e)
+			if c == nil || c.kind != kindToken {
+				return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+			}
+			if err := checkStatus(c.user, inactiveOK); err != nil {
+				return err
+			}
+			if verified && !c.user.Verified() {
+				return failure(http.StatusForbidden, i18n.EmailNotVerified)
+			}
+			if ability != "" && !c.allows(ability) {
+				return failure(http.StatusForbidden, i18n.MissingAbility)
+			}
+			return e.Next()
+		},
+	}
+}
+
+// checkStatus refuses a suspended account, and an inactive one unless the
+// route allows it.
+func checkStatus(u *User, inactiveOK bool) error {
+	switch u.Status() {
+	case statusSuspended:
+		return failure(http.StatusForbidden, i18n.AccountSuspended)
+	case statusInactive:
+		if !inactiveOK {
+			return failure(http.StatusForbidden, i18n.AccountInactive)
+		}
+	}
+	return nil
+}
+
+// RequireAbility is the middleware app authors put on their own routes: the
+// request must carry a personal access token, a login token or an API key
+// of an active account that holds ability ("" for any). Bind it on a route
+// or group of your own, inside hooks.Register's app:
+//
+//	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+//	    se.Router.GET("/api/reports", listReports).Bind(hooks.RequireAbility("reports:read"))
+//	    return se.Next()
+//	})
+func RequireAbility(ability string) *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Func: func(e *core.RequestEvent) error {
+			c := credentialOf(e)
+			if c == nil {
+				c = authenticate(e)
+				if c == nil {
+					return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+				}
+				e.Auth = c.user.Record
+				e.Set(credentialStoreKey, c)
+			}
+			if err := checkStatus(c.user, false); err != nil {
+				return err
+			}
+			if ability != "" && !c.allows(ability) {
+				return failure(http.StatusForbidden, i18n.MissingAbility)
+			}
+			return e.Next()
+		},
+	}
+}
+
+// pocketBaseAuth guards PocketBase's own routes: a PocketBase JWT of a user
+// that is not active is dropped everywhere, and on the records API
+// (/api/collections/{collection}/records...) our tokens and API keys act as
+// their owner when they hold records:read (GET) or records:write (other
+// methods). The collection's API rules still apply after this.
+func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Id:       pocketBaseAuthMiddlewareID,
+		Priority: apis.DefaultLoadAuthTokenMiddlewarePriority + 1,
+		Func: func(e *core.RequestEvent) error {
+			if e.Auth != nil && e.Auth.Collection().Name == usersCollection && asUser(e.Auth).Status() != statusActive {
+				e.Auth = nil
+			}
+			if e.Auth != nil || !isRecordsAPI(e.Request) {
+				return e.Next()
+			}
+			c := authenticate(e)
+			if c == nil {
+				return e.Next()
+			}
+			if err := checkStatus(c.user, false); err != nil {
+				return err
+			}
+			ability := "records:write"
+			if e.Request.Method == http.MethodGet || e.Request.Method == http.MethodHead {
+				ability = "records:read"
+			}
+			if !c.allows(ability) {
+				return failure(http.StatusForbidden, i18n.MissingAbility)
+			}
+			e.Auth = c.user.Record
+			e.Set(credentialStoreKey, c)
+			return e.Next()
+		},
+	}
+}
+
+// isRecordsAPI reports whether r targets /api/collections/{c}/records.
+func isRecordsAPI(r *http.Request) bool {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/api/collections/")
+	if !ok {
+		return false
+	}
+	_, tail, _ := strings.Cut(rest, "/")
+	return tail == "records" || strings.HasPrefix(tail, "records/")
+}

@@ -1,0 +1,75 @@
+package hooks
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// bindRecordHooks keeps the rules of the users collection whatever path a
+// change takes (our routes, the admin UI, PocketBase's API), and keeps the
+// in-memory settings exact.
+func bindRecordHooks(app core.App) {
+	// emails are stored lowercase; a new account is active
+	app.OnRecordCreate(usersCollection).Bind(&hook.Handler[*core.RecordEvent]{
+		Id: "appUsersNormalizeOnCreate",
+		Func: func(e *core.RecordEvent) error {
+			e.Record.SetEmail(normalizeEmail(e.Record.Email()))
+			if e.Record.GetString("status") == "" {
+				e.Record.Set("status", statusActive)
+			}
+			return e.Next()
+		},
+	})
+	app.OnRecordUpdate(usersCollection).Bind(&hook.Handler[*core.RecordEvent]{
+		Id: "appUsersNormalizeOnUpdate",
+		Func: func(e *core.RecordEvent) error {
+			e.Record.SetEmail(normalizeEmail(e.Record.Email()))
+			// a superuser ticking "verified" in the admin UI also dates it
+			if e.Record.Verified() && e.Record.GetDateTime("email_verified_at").IsZero() {
+				e.Record.Set("email_verified_at", types.NowDateTime())
+			}
+			if !e.Record.Verified() {
+				e.Record.Set("email_verified_at", "")
+			}
+			return e.Next()
+		},
+	})
+
+	// PocketBase's own auth endpoints obey the account status too, should
+	// an operator turn one of them back on.
+	app.OnRecordAuthRequest(usersCollection).Bind(&hook.Handler[*core.RecordAuthRequestEvent]{
+		Id: "appUsersStatusOnAuth",
+		Func: func(e *core.RecordAuthRequestEvent) error {
+			if asUser(e.Record).Status() != statusActive {
+				return failure(http.StatusForbidden, i18n.AccountSuspended)
+			}
+			return e.Next()
+		},
+	})
+
+	reload := func(e *core.RecordEvent) error {
+		if err := loadSettings(e.App); err != nil {
+			e.App.Logger().Error("cannot reload the appliance settings", "error", err)
+		}
+		return e.Next()
+	}
+	app.OnRecordAfterCreateSuccess(settingsCollection).BindFunc(reload)
+	app.OnRecordAfterUpdateSuccess(settingsCollection).BindFunc(reload)
+
+	app.OnRecordAfterDeleteSuccess(tokensCollection, apiKeysCollection).BindFunc(func(e *core.RecordEvent) error {
+		usageOf(e.App).forget(e.Record.Collection().Name, e.Record.Id)
+		return e.Next()
+	})
+}
+
+// dateTimeIn returns now + d as a PocketBase date.
+func dateTimeIn(d time.Duration) types.DateTime {
+	dt, _ := types.ParseDateTime(time.Now().Add(d))
+	return dt
+}

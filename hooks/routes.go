@@ -1,0 +1,84 @@
+package hooks
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// maxBodySize bounds every request body of our routes.
+const maxBodySize = 64 << 10
+
+// bindRoutes is the appliance's table of contents: every URL, with its
+// throttle group, guard and ability (API.md §3–§6).
+func bindRoutes(se *core.ServeEvent) {
+	// PocketBase's own routes: account status for its JWTs, and our
+	// credentials on the records API.
+	se.Router.Bind(pocketBaseAuth())
+
+	api := se.Router.Group("/api").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize))
+	index := newRouteIndex("/api")
+
+	public := api.Group("").Bind(throttle(throttlePublic))
+	index.add(public.POST("/register", authRegister))
+	index.add(public.POST("/login", authLogin))
+
+	user := api.Group("").Bind(throttle(throttleUser))
+	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed)))
+	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
+	index.add(user.GET("/dashboard", dashboardShow).Bind(requireToken("account:read", verifiedOnly)))
+	index.add(user.GET("/active-device", devicesList).Bind(requireToken("devices:read", verifiedOnly)))
+	index.add(user.GET("/account", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
+	index.add(user.GET("/profile", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
+
+	// every other /api path that PocketBase does not own: 404, or 405 with
+	// Allow when the path exists for another method
+	for _, method := range catchAllMethods {
+		api.Route(method, "/{path...}", index.unmatched)
+	}
+
+	bindStatic(se)
+}
+
+// routeIndex remembers our routes so that the catch-all can tell an
+// unknown path (404) from a wrong method (405 with Allow).
+type routeIndex struct {
+	prefix string
+	mux    *http.ServeMux
+}
+
+func newRouteIndex(prefix string) *routeIndex {
+	return &routeIndex{prefix: prefix, mux: http.NewServeMux()}
+}
+
+// add records a route bound on a group directly under the prefix.
+func (x *routeIndex) add(r *router.Route[*core.RequestEvent]) *router.Route[*core.RequestEvent] {
+	x.mux.HandleFunc(r.Method+" "+x.prefix+r.Path, func(http.ResponseWriter, *http.Request) {})
+	return r
+}
+
+// catchAllMethods are bound one by one: a method-less "/api/{path...}"
+// would conflict with the "GET /{path...}" of the static pages.
+var catchAllMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+var probeMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+func (x *routeIndex) unmatched(e *core.RequestEvent) error {
+	var allow []string
+	for _, method := range probeMethods {
+		probe := &http.Request{Method: method, URL: e.Request.URL, Host: e.Request.Host, Header: http.Header{}}
+		if _, pattern := x.mux.Handler(probe); pattern != "" {
+			allow = append(allow, method)
+		}
+	}
+	if len(allow) == 0 {
+		return failure(http.StatusNotFound, i18n.NotFound)
+	}
+	e.Response.Header().Set("Allow", strings.Join(allow, ", "))
+	return failure(http.StatusMethodNotAllowed, i18n.MethodNotAllowed)
+}

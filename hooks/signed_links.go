@@ -1,0 +1,109 @@
+package hooks
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// signedLinkTTL is how long a mailed link works (API.md §3).
+const signedLinkTTL = 60 * time.Minute
+
+const (
+	signingKeyParam    = "appSigningKey"
+	signingKeyStoreKey = "appSigningKey"
+)
+
+// signingKey returns the server secret of signed links. It is generated
+// with crypto/rand on first start and kept in PocketBase's internal _params
+// table, which no API and no admin UI page shows.
+func signingKey(app core.App) ([]byte, error) {
+	if key, ok := app.Store().Get(signingKeyStoreKey).([]byte); ok {
+		return key, nil
+	}
+	var row struct {
+		Value string `db:"value"`
+	}
+	err := app.DB().Select("value").From("_params").Where(dbx.HashExp{"id": signingKeyParam}).One(&row)
+	if err != nil {
+		fresh := make([]byte, 32)
+		if _, err := rand.Read(fresh); err != nil {
+			return nil, err
+		}
+		row.Value = strconv.Quote(hex.EncodeToString(fresh)) // the column holds JSON
+		_, err = app.DB().Insert("_params", dbx.Params{"id": signingKeyParam, "value": row.Value}).Execute()
+		if err != nil {
+			return nil, fmt.Errorf("cannot store the signing key: %w", err)
+		}
+	}
+	unquoted, err := strconv.Unquote(row.Value)
+	if err != nil {
+		return nil, fmt.Errorf("bad signing key: %w", err)
+	}
+	key, err := hex.DecodeString(unquoted)
+	if err != nil {
+		return nil, fmt.Errorf("bad signing key: %w", err)
+	}
+	app.Store().Set(signingKeyStoreKey, key)
+	return key, nil
+}
+
+// signLink returns path with the query params plus "expires" and
+// "signature": HMAC-SHA256 over the path and the sorted query.
+func signLink(app core.App, path string, params url.Values, now time.Time) (string, error) {
+	key, err := signingKey(app)
+	if err != nil {
+		return "", err
+	}
+	q := url.Values{}
+	for k, v := range params {
+		q[k] = v
+	}
+	q.Set("expires", strconv.FormatInt(now.Add(signedLinkTTL).Unix(), 10))
+	q.Set("signature", linkSignature(key, path, q))
+	return path + "?" + q.Encode(), nil
+}
+
+// verifyLink reports whether a request's path and query carry a valid,
+// unexpired signature.
+func verifyLink(app core.App, path string, query url.Values, now time.Time) bool {
+	key, err := signingKey(app)
+	if err != nil {
+		return false
+	}
+	expires, err := strconv.ParseInt(query.Get("expires"), 10, 64)
+	if err != nil || now.Unix() > expires {
+		return false
+	}
+	given, err := hex.DecodeString(query.Get("signature"))
+	if err != nil {
+		return false
+	}
+	want, _ := hex.DecodeString(linkSignature(key, path, query))
+	return hmac.Equal(given, want)
+}
+
+func linkSignature(key []byte, path string, query url.Values) string {
+	q := url.Values{}
+	for k, v := range query {
+		if k != "signature" {
+			q[k] = v
+		}
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(path + "?" + q.Encode()))
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+// apiURL is the absolute URL of a path of the appliance itself.
+func apiURL(app core.App, pathAndQuery string) string {
+	return trimSlash(app.Settings().Meta.AppURL) + pathAndQuery
+}

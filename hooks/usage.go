@@ -1,0 +1,97 @@
+package hooks
+
+import (
+	"sync"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
+)
+
+const usageStoreKey = "appUsage"
+
+// usageTracker keeps last_used_at of tokens and API keys in memory, so
+// that verifying a credential writes nothing. A cron job flushes it once a
+// minute (so each credential is written at most once a minute) and the app
+// flushes it on shutdown.
+type usageTracker struct {
+	mu      sync.Mutex
+	pending map[usageKey]time.Time
+}
+
+type usageKey struct {
+	collection string
+	id         string
+}
+
+func usageOf(app core.App) *usageTracker {
+	return app.Store().GetOrSet(usageStoreKey, func() any {
+		return &usageTracker{pending: map[usageKey]time.Time{}}
+	}).(*usageTracker)
+}
+
+// touch records a use of a credential.
+func (u *usageTracker) touch(collection, id string, at time.Time) {
+	u.mu.Lock()
+	u.pending[usageKey{collection, id}] = at
+	u.mu.Unlock()
+}
+
+// lastUsed returns the newest known use: the pending one, else stored.
+func (u *usageTracker) lastUsed(collection, id string, stored types.DateTime) types.DateTime {
+	u.mu.Lock()
+	at, ok := u.pending[usageKey{collection, id}]
+	u.mu.Unlock()
+	if !ok {
+		return stored
+	}
+	dt, _ := types.ParseDateTime(at)
+	return dt
+}
+
+// forget drops the pending use of a deleted credential.
+func (u *usageTracker) forget(collection, id string) {
+	u.mu.Lock()
+	delete(u.pending, usageKey{collection, id})
+	u.mu.Unlock()
+}
+
+// flush writes every pending use with one raw UPDATE per credential, in one
+// transaction, and clears them.
+func (u *usageTracker) flush(app core.App) error {
+	u.mu.Lock()
+	batch := u.pending
+	u.pending = make(map[usageKey]time.Time, len(batch))
+	u.mu.Unlock()
+	if len(batch) == 0 {
+		return nil
+	}
+	return app.RunInTransaction(func(txApp core.App) error {
+		for key, at := range batch {
+			dt, _ := types.ParseDateTime(at)
+			_, err := txApp.DB().Update(key.collection,
+				dbx.Params{"last_used_at": dt.String()},
+				dbx.HashExp{"id": key.id}).Execute()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// bindUsageTracking flushes the pending uses when the app stops and keeps
+// the tracker exact when a credential is deleted (also from the admin UI).
+func bindUsageTracking(app core.App) {
+	app.OnTerminate().Bind(&hook.Handler[*core.TerminateEvent]{
+		Id: "appUsageFlushOnTerminate",
+		Func: func(e *core.TerminateEvent) error {
+			if err := usageOf(e.App).flush(e.App); err != nil {
+				e.App.Logger().Error("cannot flush last_used_at", "error", err)
+			}
+			return e.Next()
+		},
+	})
+}

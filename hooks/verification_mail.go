@@ -1,0 +1,40 @@
+package hooks
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// emailHash is the {hash} of a verification link: the SHA-1 of the email,
+// as in Laravel, checked against the current email.
+func emailHash(email string) string {
+	sum := sha1.Sum([]byte(normalizeEmail(email)))
+	return hex.EncodeToString(sum[:])
+}
+
+// verificationPath is the path of a user's verification link.
+func verificationPath(u *User) string {
+	return "/api/verify-email/" + u.Id + "/" + emailHash(u.Email())
+}
+
+// sendVerificationMail mails the signed verification link of the user's
+// current email.
+func sendVerificationMail(e *core.RequestEvent, u *User) {
+	link, err := signLink(e.App, verificationPath(u), url.Values{}, time.Now())
+	if err != nil {
+		e.App.Logger().Error("cannot sign the verification link", "error", err)
+		return
+	}
+	sendMail(e.App, requestLang(e), u.Email(), u.GetString("name"), verifyMail,
+		map[string]string{"minutes": strconv.Itoa(int(signedLinkTTL.Minutes()))}, apiURL(e.App, link))
+}
+
+func trimSlash(s string) string {
+	return strings.TrimRight(s, "/")
+}
