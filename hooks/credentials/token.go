@@ -58,7 +58,12 @@ func RandomBase62(n int) string {
 // NewTokenSecret returns a fresh token secret:
 // <prefix><40 random base62><8 hex chars of the crc32b of the 40>.
 func NewTokenSecret(prefix string) string {
-	random := RandomBase62(TokenRandomLength)
+	return TokenSecret(prefix, RandomBase62(TokenRandomLength))
+}
+
+// TokenSecret builds the secret of a given random part; tests use it for
+// fixed fixtures.
+func TokenSecret(prefix, random string) string {
 	return prefix + random + checksum(random)
 }
 
