@@ -48,6 +48,16 @@ func validateForm(err error) error {
 // and at most 71 bytes, bcrypt's limit.
 var passwordRules = []validation.Rule{validation.Required, validation.Length(8, 71)}
 
+// matchesPassword checks a field against the user's password (bcrypt).
+func matchesPassword(u *User) validation.Rule {
+	return validation.By(func(value any) error {
+		if s, _ := value.(string); !u.ValidatePassword(s) {
+			return fieldError(i18n.ValidationPassword)
+		}
+		return nil
+	})
+}
+
 // confirms checks that a confirmation field equals its password.
 func confirms(password *string) validation.Rule {
 	return validation.By(func(value any) error {

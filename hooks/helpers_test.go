@@ -3,6 +3,7 @@ package hooks
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/mailer"
 	"github.com/pocketbase/pocketbase/tools/types"
 	"golang.org/x/crypto/bcrypt"
 
@@ -205,7 +207,7 @@ func tokenExists(t testing.TB, app core.App, id string) bool {
 
 // waitMails waits for the mails sent in the background.
 func waitMails(app core.App) {
-	mailsInFlight(app).Wait()
+	backgroundJobs(app).Wait()
 }
 
 // jsonBody is a request body with the JSON content type ApiScenario sets.
@@ -257,4 +259,62 @@ func call(handler http.Handler, method, url, body string, headers map[string]str
 	rec := httptest.NewRecorder()
 	handler.ServeHTTP(rec, req)
 	return rec
+}
+
+// preparedApp returns a test app set up by prepare, and the factory that
+// hands it to one ApiScenario (which cleans it up).
+func preparedApp(t testing.TB, prepare func(app *tests.TestApp)) (*tests.TestApp, func(testing.TB) *tests.TestApp) {
+	t.Helper()
+	app := newTestApp(t)
+	prepare(app)
+	return app, func(testing.TB) *tests.TestApp { return app }
+}
+
+// mustSign signs a link for app at the given time.
+func mustSign(t testing.TB, app core.App, path string, params url.Values, at time.Time) string {
+	t.Helper()
+	link, err := signLink(app, path, params, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return link
+}
+
+// mustUser loads a user.
+func mustUser(t testing.TB, app core.App, id string) *User {
+	t.Helper()
+	u, err := findUserByID(app, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// lastMailTo returns the last mail sent to address, after waiting for the
+// background senders.
+func lastMailTo(t testing.TB, app *tests.TestApp, address string) *mailer.Message {
+	t.Helper()
+	waitMails(app)
+	msgs := app.TestMailer.Messages()
+	for i := len(msgs) - 1; i >= 0; i-- {
+		for _, to := range msgs[i].To {
+			if to.Address == address {
+				return msgs[i]
+			}
+		}
+	}
+	t.Fatalf("no mail to %s among %d", address, len(msgs))
+	return nil
+}
+
+// linkIn returns the first link of a mail's text body that contains part.
+func linkIn(t testing.TB, msg *mailer.Message, part string) string {
+	t.Helper()
+	for _, field := range strings.Fields(msg.Text) {
+		if strings.HasPrefix(field, "http") && strings.Contains(field, part) {
+			return field
+		}
+	}
+	t.Fatalf("no link with %q in %q", part, msg.Text)
+	return ""
 }

@@ -90,20 +90,33 @@ func sendMail(app core.App, lang language.Tag, to string, name string, t mailTem
 		HTML:    html,
 		Text:    text,
 	}
-	pending := mailsInFlight(app)
-	pending.Add(1)
-	go func() {
-		defer pending.Done()
+	inBackground(app, func() {
 		if err := app.NewMailClient().Send(message); err != nil {
 			app.Logger().Error("cannot send mail", "subject", subject, "error", err)
 		}
-	}()
+	})
 }
 
-const mailsStoreKey = "appMailsInFlight"
+const backgroundStoreKey = "appBackground"
 
-// mailsInFlight counts the mails being sent, so that tests and shutdown can
-// wait for them.
-func mailsInFlight(app core.App) *sync.WaitGroup {
-	return app.Store().GetOrSet(mailsStoreKey, func() any { return &sync.WaitGroup{} }).(*sync.WaitGroup)
+// backgroundJobs counts the work running after its request has answered
+// (mails, password reset requests), so that tests and shutdown can wait.
+func backgroundJobs(app core.App) *sync.WaitGroup {
+	return app.Store().GetOrSet(backgroundStoreKey, func() any { return &sync.WaitGroup{} }).(*sync.WaitGroup)
+}
+
+// inBackground runs fn after the request, recovering a panic so that it
+// cannot take the process down.
+func inBackground(app core.App, fn func()) {
+	jobs := backgroundJobs(app)
+	jobs.Add(1)
+	go func() {
+		defer jobs.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				app.Logger().Error("background job panicked", "panic", r)
+			}
+		}()
+		fn()
+	}()
 }

@@ -27,14 +27,23 @@ func bindRoutes(se *core.ServeEvent) {
 	public := api.Group("").Bind(throttle(throttlePublic))
 	index.add(public.POST("/register", authRegister))
 	index.add(public.POST("/login", authLogin))
+	index.add(public.GET("/verify-email/{id}/{hash}", emailVerify))
+	index.add(public.GET("/verify-new-email", accountEmailConfirm))
+	index.add(public.POST("/password/forgot", passwordForgot))
+	index.add(public.POST("/password/reset/{token}", passwordReset))
 
 	user := api.Group("").Bind(throttle(throttleUser))
+	index.add(user.POST("/resend-verification-email", emailVerificationResend).Bind(requireToken("")))
 	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed)))
 	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
 	index.add(user.GET("/dashboard", dashboardShow).Bind(requireToken("account:read", verifiedOnly)))
 	index.add(user.GET("/active-device", devicesList).Bind(requireToken("devices:read", verifiedOnly)))
 	index.add(user.GET("/account", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
 	index.add(user.GET("/profile", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
+	index.add(user.PATCH("/account/profile", accountProfileUpdate).Bind(requireToken("account:write", verifiedOnly)))
+	index.add(user.PATCH("/account/email", accountEmailUpdate).Bind(requireToken("account:write", verifiedOnly)))
+	index.add(user.POST("/account/password", accountPasswordUpdate).Bind(requireToken("account:write", verifiedOnly)))
+	index.add(user.PATCH("/account/{status}", accountStatusUpdate).Bind(requireToken("account:write", inactiveAllowed)))
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
 	// Allow when the path exists for another method

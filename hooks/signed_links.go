@@ -6,12 +6,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
 )
 
 // signedLinkTTL is how long a mailed link works (API.md §3).
@@ -106,4 +110,29 @@ func linkSignature(key []byte, path string, query url.Values) string {
 // apiURL is the absolute URL of a path of the appliance itself.
 func apiURL(app core.App, pathAndQuery string) string {
 	return trimSlash(app.Settings().Meta.AppURL) + pathAndQuery
+}
+
+// answerLink answers a mailed link: the envelope for an API client, or, for
+// a browser (Accept: text/html), a redirect to the web app's page that
+// shows the outcome.
+func answerLink(e *core.RequestEvent, status int, key i18n.Key, data any) error {
+	if !wantsHTML(e) {
+		if status >= 400 {
+			return failure(status, key)
+		}
+		return respond(e, status, key, data)
+	}
+	outcome := "success"
+	if status >= 400 {
+		outcome = "error"
+	}
+	q := url.Values{"status": {outcome}, "message": {i18n.Text(requestLang(e), key, nil)}}
+	return e.Redirect(http.StatusSeeOther, webAppURL(e.App)+"/verify-email?"+q.Encode())
+}
+
+// wantsHTML reports whether the request comes from a browser that opened a
+// link, rather than from an API client.
+func wantsHTML(e *core.RequestEvent) bool {
+	accept := e.Request.Header.Get("Accept")
+	return strings.Contains(accept, "text/html")
 }

@@ -88,6 +88,7 @@ func bindUsageTracking(app core.App) {
 	app.OnTerminate().Bind(&hook.Handler[*core.TerminateEvent]{
 		Id: "appUsageFlushOnTerminate",
 		Func: func(e *core.TerminateEvent) error {
+			backgroundJobs(e.App).Wait()
 			if err := usageOf(e.App).flush(e.App); err != nil {
 				e.App.Logger().Error("cannot flush last_used_at", "error", err)
 			}

@@ -1,0 +1,45 @@
+package hooks
+
+import (
+	"net/http"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// accountEmailConfirm applies an email change from its signed link. The
+// link is bound to the user and the pending address; the address must
+// still be free.
+func accountEmailConfirm(e *core.RequestEvent) error {
+	query := e.Request.URL.Query()
+	if !verifyLink(e.App, e.Request.URL.Path, query, time.Now()) {
+		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
+	}
+	user, err := findUserByID(e.App, query.Get("user"))
+	if err != nil {
+		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
+	}
+	email := query.Get("email")
+	pending := user.GetString("pending_email")
+	if pending == "" || !credentials.Equal(pending, email) {
+		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
+	}
+	if other, err := findUserByEmail(e.App, email); err == nil && other.Id != user.Id {
+		if wantsHTML(e) {
+			return answerLink(e, http.StatusUnprocessableEntity, i18n.EmailTaken, nil)
+		}
+		return invalid(validation.Errors{"email": fieldError(i18n.ValidationEmailTaken)})
+	}
+
+	user.SetEmail(email)
+	user.Set("pending_email", "")
+	user.MarkVerified()
+	if err := e.App.Save(user); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return answerLink(e, http.StatusOK, i18n.NewEmailVerified, nil)
+}

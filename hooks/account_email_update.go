@@ -1,0 +1,81 @@
+package hooks
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/ozzo-validation/v4/is"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// accountEmailUpdate starts an email change: with the password checked, it
+// mails a signed link bound to the user and the new address to the new
+// address, and a notice to the current one. The email changes only when
+// the link is opened; a newer request replaces the pending address.
+func accountEmailUpdate(e *core.RequestEvent) error {
+	user := asUser(e.Auth)
+	form := &emailUpdateForm{app: e.App, user: user}
+	if err := bindForm(e, form); err != nil {
+		return err
+	}
+	if err := form.validate(); err != nil {
+		return err
+	}
+
+	user.Set("pending_email", form.Email)
+	if err := e.App.Save(user); err != nil {
+		return e.InternalServerError("", err)
+	}
+
+	link, err := signLink(e.App, "/api/verify-new-email", url.Values{"user": {user.Id}, "email": {form.Email}}, time.Now())
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	lang, name := requestLang(e), user.GetString("name")
+	minutes := strconv.Itoa(int(signedLinkTTL.Minutes()))
+	sendMail(e.App, lang, form.Email, name, changeEmailMail,
+		map[string]string{"email": form.Email, "minutes": minutes}, apiURL(e.App, link))
+	sendMail(e.App, lang, user.Email(), name, changeNoticeMail,
+		map[string]string{"email": form.Email}, "")
+
+	return respond(e, http.StatusOK, i18n.EmailChangeRequested, nil)
+}
+
+// -------------------------------------------------------------------
+
+type emailUpdateForm struct {
+	app  core.App
+	user *User
+
+	Email    string `form:"email" json:"email"`
+	Password string `form:"password" json:"password"`
+}
+
+func (form *emailUpdateForm) validate() error {
+	trimAll(&form.Email)
+	form.Email = normalizeEmail(form.Email)
+	return validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat,
+			validation.By(form.checkNotCurrent), validation.By(form.checkFree)),
+		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
+	))
+}
+
+func (form *emailUpdateForm) checkNotCurrent(value any) error {
+	if value.(string) == form.user.Email() {
+		return fieldError(i18n.ValidationSameEmail)
+	}
+	return nil
+}
+
+func (form *emailUpdateForm) checkFree(value any) error {
+	if _, err := findUserByEmail(form.app, value.(string)); err == nil {
+		return fieldError(i18n.ValidationEmailTaken)
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package hooks
+
+import (
+	"net/http"
+	"regexp"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/ozzo-validation/v4/is"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// accountProfileUpdate changes the name and any profile field sent; a field
+// left out (or sent empty) keeps its value.
+func accountProfileUpdate(e *core.RequestEvent) error {
+	form := &profileUpdateForm{}
+	if err := bindForm(e, form); err != nil {
+		return err
+	}
+	if err := form.validate(); err != nil {
+		return err
+	}
+
+	user := asUser(e.Auth)
+	for field, value := range form.changes() {
+		user.Set(field, value)
+	}
+	if err := e.App.Save(user); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.ProfileUpdated, newUserResource(user))
+}
+
+// -------------------------------------------------------------------
+
+type profileUpdateForm struct {
+	Name           string `form:"name" json:"name"`
+	ProfilePicture string `form:"profile_picture" json:"profile_picture"`
+	Mobile         string `form:"mobile" json:"mobile"`
+	Address        string `form:"address" json:"address"`
+	DOB            string `form:"dob" json:"dob"`
+	Gender         string `form:"gender" json:"gender"`
+	Bio            string `form:"bio" json:"bio"`
+}
+
+func (form *profileUpdateForm) validate() error {
+	trimAll(&form.Name, &form.ProfilePicture, &form.Mobile, &form.Address, &form.DOB, &form.Gender, &form.Bio)
+	return validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Name, validation.Length(1, 255)),
+		validation.Field(&form.ProfilePicture, validation.Length(0, 2048), is.URL),
+		validation.Field(&form.Mobile, validation.Length(0, 32), validation.Match(mobilePattern).ErrorObject(fieldError(i18n.ValidationInvalid))),
+		validation.Field(&form.Address, validation.Length(0, 1000)),
+		validation.Field(&form.DOB, validation.By(checkPastDate)),
+		validation.Field(&form.Gender, validation.Length(0, 32)),
+		validation.Field(&form.Bio, validation.Length(0, 5000)),
+	))
+}
+
+// changes returns the fields sent, by column name.
+func (form *profileUpdateForm) changes() map[string]string {
+	out := map[string]string{}
+	for field, value := range map[string]string{
+		"name": form.Name, "profile_picture": form.ProfilePicture, "mobile": form.Mobile,
+		"address": form.Address, "dob": form.DOB, "gender": form.Gender, "bio": form.Bio,
+	} {
+		if value != "" {
+			out[field] = value
+		}
+	}
+	return out
+}
+
+// mobilePattern accepts phone numbers as people write them.
+var mobilePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{3,31}$`)
+
+// checkPastDate accepts a YYYY-MM-DD date in the past.
+func checkPastDate(value any) error {
+	s, _ := value.(string)
+	if s == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil || !d.Before(time.Now()) {
+		return fieldError(i18n.ValidationDate)
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package hooks
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// emailVerify confirms the email of a signed link from the verification
+// mail. The link must be unexpired, signed by this server and name the
+// user's current email; it does not log anybody in.
+func emailVerify(e *core.RequestEvent) error {
+	if !verifyLink(e.App, e.Request.URL.Path, e.Request.URL.Query(), time.Now()) {
+		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
+	}
+	user, err := findUserByID(e.App, e.Request.PathValue("id"))
+	if err != nil || !credentials.Equal(e.Request.PathValue("hash"), emailHash(user.Email())) {
+		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
+	}
+	if user.Verified() {
+		return answerLink(e, http.StatusOK, i18n.AlreadyVerified, nil)
+	}
+
+	user.MarkVerified()
+	if err := e.App.Save(user); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return answerLink(e, http.StatusOK, i18n.EmailVerified, nil)
+}
+
+// verificationResendInterval is how often one user may ask for a new
+// verification mail.
+const verificationResendInterval = time.Minute
+
+// emailVerificationResend mails a new verification link, at most once a
+// minute per user.
+func emailVerificationResend(e *core.RequestEvent) error {
+	user := asUser(e.Auth)
+	if user.Verified() {
+		return respond(e, http.StatusOK, i18n.AlreadyVerified, nil)
+	}
+	if _, _, ok := limiterOf(e.App).allow("verification-resend|"+user.Id, 1, time.Now()); !ok {
+		e.Response.Header().Set("Retry-After", "60")
+		return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
+	}
+	sendVerificationMail(e, user)
+	return respond(e, http.StatusOK, i18n.VerificationSent, nil)
+}

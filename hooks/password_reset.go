@@ -1,0 +1,81 @@
+package hooks
+
+import (
+	"net/http"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/ozzo-validation/v4/is"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// passwordReset sets a new password with a mailed reset token. The token
+// works once, for its own account only, within its hour; the reset revokes
+// every login token and personal access token of the account.
+func passwordReset(e *core.RequestEvent) error {
+	form := &passwordResetForm{PathToken: e.Request.PathValue("token")}
+	if err := bindForm(e, form); err != nil {
+		return err
+	}
+	if err := form.validate(); err != nil {
+		return err
+	}
+
+	user, err := findUserByEmail(e.App, form.Email)
+	if err != nil {
+		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
+	}
+	if _, ok := findPasswordReset(e.App, form.PathToken, user.Id, time.Now()); !ok || user.Status() == statusSuspended {
+		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
+	}
+
+	err = e.App.RunInTransaction(func(txApp core.App) error {
+		user.SetPassword(form.Password)
+		if err := txApp.Save(user); err != nil {
+			return err
+		}
+		if err := deletePasswordResets(txApp, user.Id); err != nil {
+			return err
+		}
+		return deleteUserTokens(txApp, user.Id, "", tokenTypeLogin, tokenTypeAPI)
+	})
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.PasswordReset, nil)
+}
+
+// -------------------------------------------------------------------
+
+type passwordResetForm struct {
+	PathToken string
+
+	Email                string `form:"email" json:"email"`
+	Token                string `form:"token" json:"token"`
+	Password             string `form:"password" json:"password"`
+	PasswordConfirmation string `form:"password_confirmation" json:"password_confirmation"`
+}
+
+func (form *passwordResetForm) validate() error {
+	trimAll(&form.Email, &form.Token)
+	form.Email = normalizeEmail(form.Email)
+	if form.Token == "" {
+		form.Token = form.PathToken // the body's token is optional: the path has it
+	}
+	return validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat),
+		validation.Field(&form.Token, validation.Required, validation.By(form.checkSameToken)),
+		validation.Field(&form.Password, passwordRules...),
+		validation.Field(&form.PasswordConfirmation, validation.Required, confirms(&form.Password)),
+	))
+}
+
+func (form *passwordResetForm) checkSameToken(value any) error {
+	if !credentials.Equal(value.(string), form.PathToken) {
+		return fieldError(i18n.ValidationInvalid)
+	}
+	return nil
+}
