@@ -44,20 +44,10 @@ func accountStatusUpdate(e *core.RequestEvent) error {
 		return invalid(validation.Errors{"status": fieldError(i18n.StatusUnchanged)})
 	}
 
-	err := e.App.RunInTransaction(func(txApp core.App) error {
-		user.SetStatus(transition.to)
-		if err := txApp.Save(user); err != nil {
-			return err
-		}
-		if transition.to != statusSuspended {
-			return nil
-		}
-		if err := deleteUserTokens(txApp, user.Id, "", tokenTypeLogin, tokenTypeAPI); err != nil {
-			return err
-		}
-		return deleteUserAPIKeys(txApp, user.Id)
-	})
-	if err != nil {
+	// a suspension's revocation of every credential is in record_hooks.go,
+	// so that the admin UI gets it too
+	user.SetStatus(transition.to)
+	if err := e.App.Save(user); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, transition.message, newUserResource(user))

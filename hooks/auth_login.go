@@ -42,10 +42,7 @@ func authLogin(e *core.RequestEvent) error {
 	}
 	alertNewDevice(e, user, token)
 
-	return respond(e, http.StatusOK, i18n.LoginSuccessful, map[string]any{
-		"user":  newUserResource(user),
-		"token": plain,
-	})
+	return respond(e, http.StatusOK, i18n.LoginSuccessful, authResult{newUserResource(user), plain})
 }
 
 var dummyHash = sync.OnceValue(func() []byte {

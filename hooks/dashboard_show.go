@@ -22,10 +22,10 @@ func dashboardShow(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	return respond(e, http.StatusOK, i18n.Dashboard, map[string]any{
-		"user":    newUserResource(asUser(e.Auth)),
-		"devices": devices,
-		"tokens":  tokens,
-		"keys":    keys,
-	})
+	return respond(e, http.StatusOK, i18n.Dashboard, struct {
+		User    userResource `json:"user"`
+		Devices int64        `json:"devices"`
+		Tokens  int64        `json:"tokens"`
+		Keys    int64        `json:"keys"`
+	}{newUserResource(asUser(e.Auth)), devices, tokens, keys})
 }

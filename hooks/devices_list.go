@@ -18,17 +18,28 @@ func devicesList(e *core.RequestEvent) error {
 	current := credentialOf(e).id
 	usage := usageOf(e.App)
 
-	devices := make([]map[string]any, len(tokens))
+	devices := make([]deviceItem, len(tokens))
 	for i, t := range tokens {
-		devices[i] = map[string]any{
-			"id":           t.Id,
-			"name":         t.Name(),
-			"attributes":   t.Attributes(),
-			"is_current":   t.Id == current,
-			"last_used_at": apiTime(usage.lastUsed(tokensCollection, t.Id, t.LastUsedAt())),
-			"created_at":   apiTime(t.GetDateTime("created")),
-			"expires_at":   apiTime(t.ExpiresAt()),
+		devices[i] = deviceItem{
+			ID:         t.Id,
+			Name:       t.Name(),
+			Attributes: t.Attributes(),
+			IsCurrent:  t.Id == current,
+			LastUsedAt: apiTime(usage.lastUsed(tokensCollection, t.Id, t.LastUsedAt())),
+			CreatedAt:  apiTime(t.GetDateTime("created")),
+			ExpiresAt:  apiTime(t.ExpiresAt()),
 		}
 	}
 	return respond(e, http.StatusOK, i18n.ActiveDevices, devices)
+}
+
+// deviceItem is one entry of GET /api/active-device.
+type deviceItem struct {
+	ID         string           `json:"id"`
+	Name       string           `json:"name"`
+	Attributes deviceAttributes `json:"attributes"`
+	IsCurrent  bool             `json:"is_current"`
+	LastUsedAt any              `json:"last_used_at"`
+	CreatedAt  any              `json:"created_at"`
+	ExpiresAt  any              `json:"expires_at"`
 }

@@ -146,27 +146,32 @@ func seedFixtures(app core.App) error {
 		}
 	}
 
-	tokens, err := app.FindCollectionByNameOrId(tokensCollection)
-	if err != nil {
-		return err
-	}
 	for _, f := range fixtureTokens {
-		r := core.NewRecord(tokens)
-		r.Id = f.id
-		r.Set("user", f.userID)
-		r.Set("name", "Fixture "+f.id)
-		r.Set("type", f.tokenType)
-		r.Set("token_hash", credentials.Hash(f.secret()))
-		r.Set("abilities", f.abilities)
-		r.Set("attributes", deviceAttributes{DeviceName: "Desktop", Browser: "Firefox", Platform: "Linux", IPAddress: "127.0.0.1", UserAgent: "fixture"})
-		if f.expiresIn != 0 {
-			r.Set("expires_at", dateTimeIn(f.expiresIn))
-		}
-		if err := app.Save(r); err != nil {
+		if err := seedToken(app, f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// seedToken saves a fixture token.
+func seedToken(app core.App, f fixtureToken) error {
+	tokens, err := app.FindCollectionByNameOrId(tokensCollection)
+	if err != nil {
+		return err
+	}
+	r := core.NewRecord(tokens)
+	r.Id = f.id
+	r.Set("user", f.userID)
+	r.Set("name", "Fixture "+f.id)
+	r.Set("type", f.tokenType)
+	r.Set("token_hash", credentials.Hash(f.secret()))
+	r.Set("abilities", f.abilities)
+	r.Set("attributes", deviceAttributes{DeviceName: "Desktop", Browser: "Firefox", Platform: "Linux", IPAddress: "127.0.0.1", UserAgent: "fixture"})
+	if f.expiresIn != 0 {
+		r.Set("expires_at", dateTimeIn(f.expiresIn))
+	}
+	return app.Save(r)
 }
 
 // newTestApp returns a registered test app over a clone of the fixtures.

@@ -249,6 +249,11 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 			}
 			e.Auth = c.user.Record
 			e.Set(credentialStoreKey, c)
+			if c.kind == kindAPIKey {
+				if err := checkThrottle(e, throttleAPIKey); err != nil {
+					return err
+				}
+			}
 			return e.Next()
 		},
 	}
@@ -262,4 +267,55 @@ func isRecordsAPI(r *http.Request) bool {
 	}
 	_, tail, _ := strings.Cut(rest, "/")
 	return tail == "records" || strings.HasPrefix(tail, "records/")
+}
+
+// apiTokensEnabled reports whether the API Tokens page is switched on.
+func apiTokensEnabled(app core.App) bool {
+	return settingsOf(app).APITokensEnabled
+}
+
+// requireFeature answers 404 while a feature is switched off, as if its
+// routes did not exist.
+func requireFeature(enabled func(core.App) bool) *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Func: func(e *core.RequestEvent) error {
+			if !enabled(e.App) {
+				return failure(http.StatusNotFound, i18n.NotFound)
+			}
+			return e.Next()
+		},
+	}
+}
+
+// RequireAPIKey is the middleware that protects a route with API keys
+// only: the request must carry a valid, unexpired key pair
+// ("Authorization: api <key>:<secret>" or X-API-KEY + X-API-SECRET) of an
+// active account that holds ability ("" for any). Bind it together with
+// the per-key throttle on your own routes:
+//
+//	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+//	    se.Router.GET("/api/reports", listReports).Bind(hooks.RequireAPIKey("reports:read"))
+//	    return se.Next()
+//	})
+func RequireAPIKey(ability string) *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Func: func(e *core.RequestEvent) error {
+			c := credentialOf(e)
+			if c == nil {
+				c = authenticate(e)
+			}
+			if c == nil || c.kind != kindAPIKey {
+				return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
+			}
+			e.Auth = c.user.Record
+			e.Set(credentialStoreKey, c)
+			if err := checkStatus(c.user, false); err != nil {
+				return err
+			}
+			if ability != "" && !c.allows(ability) {
+				return failure(http.StatusForbidden, i18n.MissingAbility)
+			}
+			return e.Next()
+		},
+	}
 }

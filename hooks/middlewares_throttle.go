@@ -75,25 +75,34 @@ func (l *rateLimiter) prune(now time.Time) {
 func throttle(group string) *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Func: func(e *core.RequestEvent) error {
-			settings := settingsOf(e.App)
-			if !settings.ThrottleEnabled {
-				return e.Next()
-			}
-			limit, bucket := throttleBucket(e, settings, group)
-			now := time.Now()
-			remaining, reset, ok := limiterOf(e.App).allow(bucket, limit, now)
-
-			h := e.Response.Header()
-			h.Set("X-RateLimit-Limit", strconv.Itoa(limit))
-			h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
-			if !ok {
-				retry := int(reset.Sub(now).Seconds() + 0.999)
-				h.Set("Retry-After", strconv.Itoa(max(retry, 1)))
-				return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
+			if err := checkThrottle(e, group); err != nil {
+				return err
 			}
 			return e.Next()
 		},
 	}
+}
+
+// checkThrottle counts the request in its group's bucket, sets the
+// X-RateLimit headers and answers 429 with Retry-After past the limit.
+func checkThrottle(e *core.RequestEvent, group string) error {
+	settings := settingsOf(e.App)
+	if !settings.ThrottleEnabled {
+		return nil
+	}
+	limit, bucket := throttleBucket(e, settings, group)
+	now := time.Now()
+	remaining, reset, ok := limiterOf(e.App).allow(bucket, limit, now)
+
+	h := e.Response.Header()
+	h.Set("X-RateLimit-Limit", strconv.Itoa(limit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	if !ok {
+		retry := int(reset.Sub(now).Seconds() + 0.999)
+		h.Set("Retry-After", strconv.Itoa(max(retry, 1)))
+		return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
+	}
+	return nil
 }
 
 func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) (int, string) {

@@ -41,6 +41,23 @@ func bindRecordHooks(app core.App) {
 		},
 	})
 
+	// a suspension, from our route or from the admin UI, revokes every
+	// credential of the account in the same transaction
+	app.OnRecordUpdate(usersCollection).Bind(&hook.Handler[*core.RecordEvent]{
+		Id: "appUsersRevokeOnSuspend",
+		Func: func(e *core.RecordEvent) error {
+			suspended := e.Record.GetString("status") == statusSuspended &&
+				e.Record.Original().GetString("status") != statusSuspended
+			if err := e.Next(); err != nil || !suspended {
+				return err
+			}
+			if err := deleteUserTokens(e.App, e.Record.Id, "", tokenTypeLogin, tokenTypeAPI); err != nil {
+				return err
+			}
+			return deleteUserAPIKeys(e.App, e.Record.Id)
+		},
+	})
+
 	// PocketBase's own auth endpoints obey the account status too, should
 	// an operator turn one of them back on.
 	app.OnRecordAuthRequest(usersCollection).Bind(&hook.Handler[*core.RecordAuthRequestEvent]{

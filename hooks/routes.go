@@ -38,12 +38,31 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
 	index.add(user.GET("/dashboard", dashboardShow).Bind(requireToken("account:read", verifiedOnly)))
 	index.add(user.GET("/active-device", devicesList).Bind(requireToken("devices:read", verifiedOnly)))
+	index.add(user.DELETE("/active-device/{id}", devicesRevoke).Bind(requireToken("devices:write", verifiedOnly)))
+	index.add(user.DELETE("/active-device", devicesRevokeOthers).Bind(requireToken("devices:write", verifiedOnly)))
 	index.add(user.GET("/account", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
 	index.add(user.GET("/profile", accountShow).Bind(requireToken("account:read", verifiedOnly, inactiveAllowed)))
 	index.add(user.PATCH("/account/profile", accountProfileUpdate).Bind(requireToken("account:write", verifiedOnly)))
 	index.add(user.PATCH("/account/email", accountEmailUpdate).Bind(requireToken("account:write", verifiedOnly)))
 	index.add(user.POST("/account/password", accountPasswordUpdate).Bind(requireToken("account:write", verifiedOnly)))
 	index.add(user.PATCH("/account/{status}", accountStatusUpdate).Bind(requireToken("account:write", inactiveAllowed)))
+
+	index.add(user.GET("/keys", apiKeysList).Bind(requireToken("keys:read", verifiedOnly)))
+	index.add(user.POST("/keys", apiKeysCreate).Bind(requireToken("keys:write", verifiedOnly)))
+	index.add(user.PATCH("/keys/{id}", apiKeysRegenerate).Bind(requireToken("keys:write", verifiedOnly)))
+	index.add(user.DELETE("/keys/{id}", apiKeysRevoke).Bind(requireToken("keys:write", verifiedOnly)))
+
+	keys := api.Group("").Bind(throttle(throttleAPIKey))
+	index.add(keys.GET("/api-data-test", apiDataShow).Bind(RequireAPIKey("")))
+
+	// the Laravilt "API Tokens" page, also at the seed's /admin paths
+	tokens := user.Group("/profile/api-tokens").Bind(requireFeature(apiTokensEnabled))
+	index.add(tokens.GET("", tokensList).Bind(requireToken("tokens:read", verifiedOnly)), "/profile/api-tokens")
+	bindTokenWriteRoutes(tokens, index, "/profile/api-tokens")
+
+	admin := se.Router.Group("/admin/profile/api-tokens").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize),
+		throttle(throttleUser), requireFeature(apiTokensEnabled))
+	bindTokenWriteRoutes(admin, nil, "")
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
 	// Allow when the path exists for another method
@@ -52,6 +71,21 @@ func bindRoutes(se *core.ServeEvent) {
 	}
 
 	bindStatic(se)
+}
+
+// bindTokenWriteRoutes binds the three write routes of the API Tokens page
+// on g (under /api and under the seed's /admin path).
+func bindTokenWriteRoutes(g *router.RouterGroup[*core.RequestEvent], index *routeIndex, prefix string) {
+	routes := []*router.Route[*core.RequestEvent]{
+		g.POST("", tokensCreate).Bind(requireToken("tokens:write", verifiedOnly)),
+		g.DELETE("", tokensRevokeAll).Bind(requireToken("tokens:write", verifiedOnly)),
+		g.DELETE("/{id}", tokensRevoke).Bind(requireToken("tokens:write", verifiedOnly)),
+	}
+	if index != nil {
+		for _, r := range routes {
+			index.add(r, prefix)
+		}
+	}
 }
 
 // routeIndex remembers our routes so that the catch-all can tell an
@@ -65,9 +99,10 @@ func newRouteIndex(prefix string) *routeIndex {
 	return &routeIndex{prefix: prefix, mux: http.NewServeMux()}
 }
 
-// add records a route bound on a group directly under the prefix.
-func (x *routeIndex) add(r *router.Route[*core.RequestEvent]) *router.Route[*core.RequestEvent] {
-	x.mux.HandleFunc(r.Method+" "+x.prefix+r.Path, func(http.ResponseWriter, *http.Request) {})
+// add records a route; groupPrefix is the path of its group below the
+// index prefix, if any.
+func (x *routeIndex) add(r *router.Route[*core.RequestEvent], groupPrefix ...string) *router.Route[*core.RequestEvent] {
+	x.mux.HandleFunc(r.Method+" "+x.prefix+strings.Join(groupPrefix, "")+r.Path, func(http.ResponseWriter, *http.Request) {})
 	return r
 }
 

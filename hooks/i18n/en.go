@@ -81,6 +81,7 @@ const (
 	ValidationPassword     Key = "validation_invalid_password"
 	ValidationAbility      Key = "validation_invalid_ability"
 	ValidationAbilityAbove Key = "validation_ability_not_held"
+	ValidationAbilityKey   Key = "validation_ability_not_for_keys"
 	ValidationDate         Key = "validation_invalid_date"
 	ValidationDateFuture   Key = "validation_date_not_future"
 	ValidationDateMax      Key = "validation_date_too_far"
@@ -158,6 +159,7 @@ var english = map[Key]string{
 	ValidationPassword:     "The {field} is incorrect.",
 	ValidationAbility:      "The {field} field must be a list of abilities made of [a-z0-9_.:-] or \"*\".",
 	ValidationAbilityAbove: "The {field} field asks for abilities this credential does not have.",
+	ValidationAbilityKey:   "The {field} field asks for abilities an API key can never hold (account:write, tokens:*, keys:*).",
 	ValidationDate:         "The {field} field must be a valid date.",
 	ValidationDateFuture:   "The {field} field must be a date in the future.",
 	ValidationDateMax:      "The {field} field must be a date within {max} days.",

@@ -1,0 +1,35 @@
+package hooks
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/i18n"
+)
+
+// apiKeysRegenerate gives a key a new public key and secret and a renewed
+// expiry; the old pair stops working at once. Another user's key is 404.
+func apiKeysRegenerate(e *core.RequestEvent) error {
+	key, err := findUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
+	if err != nil {
+		return notFoundOr500(e, err)
+	}
+	secret := key.renew(dateTimeIn(settingsOf(e.App).APIKeyDefaultTTL))
+	if err := e.App.Save(key); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.APIKeyRegenerated, apiKeyResource(key, secret))
+}
+
+// apiKeysRevoke deletes a key of the caller; another user's key is 404.
+func apiKeysRevoke(e *core.RequestEvent) error {
+	key, err := findUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
+	if err != nil {
+		return notFoundOr500(e, err)
+	}
+	if err := e.App.Delete(key); err != nil {
+		return e.InternalServerError("", err)
+	}
+	return respond(e, http.StatusOK, i18n.APIKeyRevoked, nil)
+}
