@@ -1,0 +1,229 @@
+package hooks
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/authappliance/appliance/hooks/credentials"
+)
+
+// A superuser who deletes a token or suspends a user through PocketBase's
+// API (what the admin UI calls) is obeyed on the next request.
+func TestAdminActionsTakeEffectAtOnce(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	server := testServer(t, app)
+
+	superusers, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := core.NewRecord(superusers)
+	admin.SetEmail("admin@example.com")
+	admin.SetPassword("admin-password-123")
+	if err := app.Save(admin); err != nil {
+		t.Fatal(err)
+	}
+	adminToken, err := admin.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asAdmin := map[string]string{"Authorization": adminToken}
+
+	if rec := call(server, http.MethodGet, "/api/account", "", annLogin2.bearer()); rec.Code != 200 {
+		t.Fatalf("before: %d", rec.Code)
+	}
+	rec := call(server, http.MethodDelete, "/api/collections/personal_access_tokens/records/"+annLogin2.id, "", asAdmin)
+	if rec.Code != http.StatusNoContent {
+		t.Fatalf("admin delete: %d %s", rec.Code, rec.Body)
+	}
+	if rec := call(server, http.MethodGet, "/api/account", "", annLogin2.bearer()); rec.Code != 401 {
+		t.Fatalf("a token deleted by the admin must be refused, got %d", rec.Code)
+	}
+
+	rec = call(server, http.MethodPatch, "/api/collections/users/records/"+annID, `{"status":"suspended"}`, asAdmin)
+	if rec.Code != 200 {
+		t.Fatalf("admin suspend: %d %s", rec.Code, rec.Body)
+	}
+	if rec := call(server, http.MethodGet, "/api/account", "", annLogin.bearer()); rec.Code != 401 && rec.Code != 403 {
+		t.Fatalf("a suspended account's token must be refused, got %d", rec.Code)
+	}
+	if n, _ := app.CountRecords(tokensCollection, dbx.HashExp{"user": annID}); n != 0 {
+		t.Fatalf("a suspension from the admin UI revokes every credential, %d left", n)
+	}
+	if rec := call(server, http.MethodPost, "/api/login", `{"email":"ann@example.com","password":"`+fixturePassword+`"}`, nil); rec.Code != 403 {
+		t.Fatalf("login of a suspended account: %d", rec.Code)
+	}
+
+	// the superuser lifts the suspension
+	rec = call(server, http.MethodPatch, "/api/collections/users/records/"+annID, `{"status":"active"}`, asAdmin)
+	if rec.Code != 200 {
+		t.Fatalf("admin lift: %d", rec.Code)
+	}
+	if rec := call(server, http.MethodPost, "/api/login", `{"email":"ann@example.com","password":"`+fixturePassword+`"}`, nil); rec.Code != 200 {
+		t.Fatalf("login after the lift: %d", rec.Code)
+	}
+}
+
+// Login tokens live as long as configured, stop after the idle timeout,
+// carry the configured prefix, and expired ones are pruned.
+func TestTokenLifecycleSettings(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	for field, value := range map[string]any{
+		"login_token_lifetime_minutes": 60,
+		"idle_timeout_minutes":         30,
+		"token_prefix":                 "appl_",
+	} {
+		if err := setSetting(app, field, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	server := testServer(t, app)
+
+	rec := call(server, http.MethodPost, "/api/login", `{"email":"ann@example.com","password":"`+fixturePassword+`"}`, nil)
+	if rec.Code != 200 {
+		t.Fatalf("login: %d", rec.Code)
+	}
+	body := rec.Body.String()
+	start := strings.Index(body, `"token":"`) + len(`"token":"`)
+	plain := body[start : start+strings.Index(body[start:], `"`)]
+	id, secret, _ := strings.Cut(plain, "|")
+	if !strings.HasPrefix(secret, "appl_") {
+		t.Fatalf("token %q lacks the prefix", plain)
+	}
+
+	token, err := findTokenByID(app, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exp := token.ExpiresAt().Time(); exp.Before(time.Now().Add(59*time.Minute)) || exp.After(time.Now().Add(61*time.Minute)) {
+		t.Fatalf("expiry %v, want about an hour", exp)
+	}
+
+	now := time.Now()
+	if authenticateToken(app, plain, now) == nil {
+		t.Fatal("a fresh token must work")
+	}
+	if authenticateToken(app, plain, now.Add(31*time.Minute)) != nil {
+		t.Fatal("a token idle past the timeout must be refused")
+	}
+	if authenticateToken(app, plain, now.Add(2*time.Hour)) != nil {
+		t.Fatal("a token past its lifetime must be refused")
+	}
+
+	// pruning removes expired tokens and only them
+	if err := deleteExpiredTokens(app, types.NowDateTime().String()); err != nil {
+		t.Fatal(err)
+	}
+	if tokenExists(t, app, annExpired.id) {
+		t.Fatal("an expired token must be pruned")
+	}
+	if !tokenExists(t, app, id) || !tokenExists(t, app, annLogin.id) {
+		t.Fatal("live tokens must stay")
+	}
+}
+
+// A token with a bad checksum is refused before any database work.
+func TestBadChecksumTouchesNoDatabase(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+
+	var queries atomic.Int64
+	for _, db := range []dbx.Builder{app.NonconcurrentDB(), app.ConcurrentDB()} {
+		db.(*dbx.DB).QueryLogFunc = func(context.Context, time.Duration, string, *sql.Rows, error) { queries.Add(1) }
+		db.(*dbx.DB).ExecLogFunc = func(context.Context, time.Duration, string, sql.Result, error) { queries.Add(1) }
+	}
+	forged := annLogin.id + "|" + strings.Repeat("a", credentials.TokenRandomLength) + "00000000"
+	if authenticateToken(app, forged, time.Now()) != nil {
+		t.Fatal("accepted")
+	}
+	if n := queries.Load(); n != 0 {
+		t.Fatalf("%d queries for a forged token", n)
+	}
+}
+
+// Many goroutines create, use and revoke tokens of one user at once: no
+// 500, and no revoked token is accepted afterwards. Run with -race.
+func TestTokensConcurrency(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	server := testServer(t, app)
+
+	const workers = 8
+	const rounds = 5
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var revoked []string
+	failures := make(chan string, workers*rounds*4)
+
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < rounds; r++ {
+				rec := call(server, http.MethodPost, "/api/profile/api-tokens", `{"name":"worker"}`, annLogin.bearer())
+				if rec.Code != 201 {
+					failures <- "create: " + rec.Body.String()
+					continue
+				}
+				body := rec.Body.String()
+				start := strings.Index(body, `"token":"`) + len(`"token":"`)
+				plain := body[start : start+strings.Index(body[start:], `"`)]
+				bearer := map[string]string{"Authorization": "Bearer " + plain}
+				id, _, _ := strings.Cut(plain, "|")
+
+				if rec := call(server, http.MethodGet, "/api/account", "", bearer); rec.Code != 200 {
+					failures <- "use: " + rec.Body.String()
+				}
+				if rec := call(server, http.MethodGet, "/api/profile/api-tokens", "", annLogin.bearer()); rec.Code != 200 {
+					failures <- "list: " + rec.Body.String()
+				}
+				if rec := call(server, http.MethodDelete, "/api/profile/api-tokens/"+id, "", annLogin.bearer()); rec.Code != 200 {
+					failures <- "revoke: " + rec.Body.String()
+					continue
+				}
+				mu.Lock()
+				revoked = append(revoked, plain)
+				mu.Unlock()
+				if rec := call(server, http.MethodGet, "/api/account", "", bearer); rec.Code != 401 {
+					failures <- "a revoked token was accepted"
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
+	for _, plain := range revoked {
+		if rec := call(server, http.MethodGet, "/api/account", "", map[string]string{"Authorization": "Bearer " + plain}); rec.Code != 401 {
+			t.Errorf("revoked token accepted afterwards: %d", rec.Code)
+		}
+	}
+	if err := usageOf(app).flush(app); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var _ = tests.ApiScenario{}
