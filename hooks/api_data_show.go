@@ -16,5 +16,5 @@ func apiDataShow(e *core.RequestEvent) error {
 		User      userResource `json:"user"`
 		Key       string       `json:"key"`
 		Abilities []string     `json:"abilities"`
-	}{newUserResource(c.user), c.apiKey.Key(), c.abilities})
+	}{newUserResource(c.user), c.apiKey, c.abilities})
 }

@@ -22,9 +22,6 @@ func asAPIKey(record *core.Record) *APIKey {
 	return k
 }
 
-// UserID returns the id of the owner.
-func (k *APIKey) UserID() string { return k.GetString("user") }
-
 // Name returns the key's name.
 func (k *APIKey) Name() string { return k.GetString("name") }
 
@@ -43,12 +40,6 @@ func (k *APIKey) IsExpired(now time.Time) bool {
 	return exp.IsZero() || !exp.Time().After(now)
 }
 
-// MatchesSecret compares the hash of secret with the stored one in
-// constant time.
-func (k *APIKey) MatchesSecret(secret string) bool {
-	return credentials.Equal(k.GetString("secret_hash"), credentials.Hash(secret))
-}
-
 // renew gives the key a new pair and expiry and returns the new secret.
 func (k *APIKey) renew(expiresAt types.DateTime) string {
 	key, secret := credentials.NewAPIKey()
@@ -62,16 +53,16 @@ func (k *APIKey) renew(expiresAt types.DateTime) string {
 // manages credentials or the account (API.md §6).
 var keyForbiddenAbilities = []string{"account:write", "tokens:read", "tokens:write", "keys:read", "keys:write"}
 
-// authenticateAPIKey verifies an API key pair.
+// authenticateAPIKey verifies an API key pair. A key always has an expiry.
 func authenticateAPIKey(app core.App, key, secret string, now time.Time) *credential {
-	apiKey, err := findAPIKeyByKey(app, key)
-	if err != nil || !apiKey.MatchesSecret(secret) || apiKey.IsExpired(now) {
+	row, err := lookupAPIKey(app, key)
+	if err != nil || !credentials.Equal(row.Hash, credentials.Hash(secret)) || row.ExpiresAt.IsZero() || isPast(row.ExpiresAt, now) {
 		return nil
 	}
-	user, err := findUserByID(app, apiKey.UserID())
+	user, err := usersCacheOf(app).get(app, row.UserID)
 	if err != nil {
 		return nil
 	}
-	usageOf(app).touch(apiKeysCollection, apiKey.Id, now)
-	return &credential{kind: kindAPIKey, id: apiKey.Id, apiKey: apiKey, user: user, abilities: apiKey.Abilities()}
+	usageOf(app).touch(apiKeysCollection, row.ID, now)
+	return &credential{kind: kindAPIKey, id: row.ID, apiKey: key, user: user, abilities: parseStoredAbilities(row.Abilities)}
 }

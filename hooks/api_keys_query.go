@@ -5,15 +5,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// findAPIKeyByKey returns the key whose public half is key.
-func findAPIKeyByKey(app core.App, key string) (*APIKey, error) {
-	record, err := app.FindFirstRecordByData(apiKeysCollection, "key", key)
-	if err != nil {
-		return nil, err
-	}
-	return asAPIKey(record), nil
-}
-
 // findUserAPIKey returns the user's key with this id; another user's key
 // is reported as not found.
 func findUserAPIKey(app core.App, userID, id string) (*APIKey, error) {

@@ -10,8 +10,11 @@ import (
 
 // authLogout revokes the token used for this request.
 func authLogout(e *core.RequestEvent) error {
-	c := credentialOf(e)
-	if err := e.App.Delete(c.token); err != nil {
+	token, err := findTokenByID(e.App, credentialOf(e).id)
+	if err != nil {
+		return notFoundOr500(e, err)
+	}
+	if err := e.App.Delete(token); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.LoggedOut, nil)

@@ -27,6 +27,7 @@ func Register(app core.App) error {
 
 	bindRecordHooks(app)
 	bindUsageTracking(app)
+	bindHotPathHooks(app)
 	bindCronJobs(app)
 
 	return nil

@@ -54,6 +54,27 @@ func TestAdminActionsTakeEffectAtOnce(t *testing.T) {
 		t.Fatalf("a token deleted by the admin must be refused, got %d", rec.Code)
 	}
 
+	// status and verification changes are seen at once (the user cache of
+	// the hot path is kept exact by record hooks)
+	if rec := call(server, http.MethodGet, "/api/dashboard", "", annLogin.bearer()); rec.Code != 200 {
+		t.Fatalf("dashboard before: %d", rec.Code)
+	}
+	for _, change := range []struct {
+		body   string
+		status int
+	}{
+		{`{"status":"inactive"}`, 403},
+		{`{"status":"active","verified":false}`, 403},
+		{`{"verified":true}`, 200},
+	} {
+		if rec := call(server, http.MethodPatch, "/api/collections/users/records/"+annID, change.body, asAdmin); rec.Code != 200 {
+			t.Fatalf("admin %s: %d %s", change.body, rec.Code, rec.Body)
+		}
+		if rec := call(server, http.MethodGet, "/api/dashboard", "", annLogin.bearer()); rec.Code != change.status {
+			t.Fatalf("after %s: %d, want %d", change.body, rec.Code, change.status)
+		}
+	}
+
 	rec = call(server, http.MethodPatch, "/api/collections/users/records/"+annID, `{"status":"suspended"}`, asAdmin)
 	if rec.Code != 200 {
 		t.Fatalf("admin suspend: %d %s", rec.Code, rec.Body)

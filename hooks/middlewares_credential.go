@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
@@ -32,8 +34,8 @@ const (
 type credential struct {
 	kind      string
 	id        string
-	token     *AccessToken
-	apiKey    *APIKey
+	tokenType string // for a token: tokenTypeLogin or tokenTypeAPI
+	apiKey    string // for an API key: its public key
 	user      *User
 	abilities []string
 }
@@ -98,31 +100,42 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 	if err != nil {
 		return nil // bad checksum: refused before any database work
 	}
-	var token *AccessToken
-	if id != "" {
-		token, err = findTokenByID(app, id)
-	} else {
-		token, err = findTokenByHash(app, credentials.Hash(secret))
-	}
-	if err != nil || !token.MatchesSecret(secret) || token.IsExpired(now) {
+	hash := credentials.Hash(secret)
+	token, err := lookupToken(app, id, hash)
+	if err != nil || !credentials.Equal(token.Hash, hash) || isPast(token.ExpiresAt, now) {
 		return nil
 	}
 	usage := usageOf(app)
-	if idle := settingsOf(app).IdleTimeout; idle > 0 && token.Type() == tokenTypeLogin {
-		last := usage.lastUsed(tokensCollection, token.Id, token.LastUsedAt())
+	if idle := settingsOf(app).IdleTimeout; idle > 0 && token.Type == tokenTypeLogin {
+		last := usage.lastUsed(tokensCollection, token.ID, token.LastUsedAt)
 		if last.IsZero() {
-			last = token.GetDateTime("created")
+			last = token.Created
 		}
 		if now.Sub(last.Time()) > idle {
 			return nil
 		}
 	}
-	user, err := findUserByID(app, token.UserID())
+	user, err := usersCacheOf(app).get(app, token.UserID)
 	if err != nil {
 		return nil
 	}
-	usage.touch(tokensCollection, token.Id, now)
-	return &credential{kind: kindToken, id: token.Id, token: token, user: user, abilities: token.Abilities()}
+	usage.touch(tokensCollection, token.ID, now)
+	return &credential{kind: kindToken, id: token.ID, tokenType: token.Type, user: user, abilities: parseStoredAbilities(token.Abilities)}
+}
+
+// isPast reports whether an optional expiry has passed.
+func isPast(expiresAt types.DateTime, now time.Time) bool {
+	return !expiresAt.IsZero() && !expiresAt.Time().After(now)
+}
+
+// parseStoredAbilities reads the JSON abilities column; anything unreadable
+// grants nothing.
+func parseStoredAbilities(raw string) []string {
+	var abilities []string
+	if err := json.Unmarshal([]byte(raw), &abilities); err != nil {
+		return nil
+	}
+	return abilities
 }
 
 // accessRule is one requirement of a route guard.

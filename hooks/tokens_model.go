@@ -29,9 +29,6 @@ func asAccessToken(record *core.Record) *AccessToken {
 	return t
 }
 
-// UserID returns the id of the owner.
-func (t *AccessToken) UserID() string { return t.GetString("user") }
-
 // Name returns the token's name (a device label for login tokens).
 func (t *AccessToken) Name() string { return t.GetString("name") }
 
@@ -59,12 +56,6 @@ func (t *AccessToken) LastUsedAt() types.DateTime { return t.GetDateTime("last_u
 func (t *AccessToken) IsExpired(now time.Time) bool {
 	exp := t.ExpiresAt()
 	return !exp.IsZero() && !exp.Time().After(now)
-}
-
-// MatchesSecret compares the hash of secret with the stored one in
-// constant time.
-func (t *AccessToken) MatchesSecret(secret string) bool {
-	return credentials.Equal(t.GetString("token_hash"), credentials.Hash(secret))
 }
 
 // deviceAttributes are the device details of a login token (API.md §4).

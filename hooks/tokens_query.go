@@ -14,16 +14,6 @@ func findTokenByID(app core.App, id string) (*AccessToken, error) {
 	return asAccessToken(record), nil
 }
 
-// findTokenByHash returns the token whose secret hashes to hash (the
-// bare-secret form of a bearer token).
-func findTokenByHash(app core.App, hash string) (*AccessToken, error) {
-	record, err := app.FindFirstRecordByData(tokensCollection, "token_hash", hash)
-	if err != nil {
-		return nil, err
-	}
-	return asAccessToken(record), nil
-}
-
 // findUserToken returns a token of the given type that belongs to userID.
 // Another user's token is reported as not found.
 func findUserToken(app core.App, userID, tokenType, id string) (*AccessToken, error) {

@@ -1,0 +1,193 @@
+package hooks
+
+import (
+	"database/sql"
+	"sync"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
+)
+
+// The reads of credential verification. They run on every authenticated
+// request, so they use prepared statements (a PocketBase record query
+// costs ~130 µs here, a prepared point read ~10 µs) and a cache of users
+// that record hooks keep exact. Nothing here writes.
+
+const (
+	tokenColumns   = `id, "user", type, token_hash, abilities, expires_at, last_used_at, created`
+	tokenByIDSQL   = `SELECT ` + tokenColumns + ` FROM personal_access_tokens WHERE id = ?`
+	tokenByHashSQL = `SELECT ` + tokenColumns + ` FROM personal_access_tokens WHERE token_hash = ?`
+	apiKeyByKeySQL = `SELECT id, "user", secret_hash, abilities, expires_at FROM api_keys WHERE key = ?`
+)
+
+// tokenRow is what verifying a token reads of it.
+type tokenRow struct {
+	ID, UserID, Type, Hash, Abilities string
+	ExpiresAt, LastUsedAt, Created    types.DateTime
+}
+
+// apiKeyRow is what verifying an API key reads of it.
+type apiKeyRow struct {
+	ID, UserID, Hash, Abilities string
+	ExpiresAt                   types.DateTime
+}
+
+// lookupToken reads a token by id, or by hash when id is empty.
+func lookupToken(app core.App, id, hash string) (*tokenRow, error) {
+	query, arg := tokenByIDSQL, id
+	if id == "" {
+		query, arg = tokenByHashSQL, hash
+	}
+	var r tokenRow
+	var expires, lastUsed, created string
+	err := statementsOf(app).queryRow(app, query, arg).
+		Scan(&r.ID, &r.UserID, &r.Type, &r.Hash, &r.Abilities, &expires, &lastUsed, &created)
+	if err != nil {
+		return nil, err
+	}
+	r.ExpiresAt, _ = types.ParseDateTime(expires)
+	r.LastUsedAt, _ = types.ParseDateTime(lastUsed)
+	r.Created, _ = types.ParseDateTime(created)
+	return &r, nil
+}
+
+// lookupAPIKey reads an API key by its public key.
+func lookupAPIKey(app core.App, key string) (*apiKeyRow, error) {
+	var r apiKeyRow
+	var expires string
+	err := statementsOf(app).queryRow(app, apiKeyByKeySQL, key).
+		Scan(&r.ID, &r.UserID, &r.Hash, &r.Abilities, &expires)
+	if err != nil {
+		return nil, err
+	}
+	r.ExpiresAt, _ = types.ParseDateTime(expires)
+	return &r, nil
+}
+
+const statementsStoreKey = "appStatements"
+
+// preparedStatements holds the hot path's statements on the read pool.
+// They are prepared on first use, and again if PocketBase reopens its
+// database (a backup restore does).
+type preparedStatements struct {
+	mu    sync.Mutex
+	db    *sql.DB
+	stmts map[string]*sql.Stmt
+}
+
+func statementsOf(app core.App) *preparedStatements {
+	return app.Store().GetOrSet(statementsStoreKey, func() any {
+		return &preparedStatements{stmts: map[string]*sql.Stmt{}}
+	}).(*preparedStatements)
+}
+
+// queryRow runs a prepared query; a failure to prepare is reported by
+// the returned row's Scan.
+func (p *preparedStatements) queryRow(app core.App, query string, args ...any) *sql.Row {
+	db := app.ConcurrentDB().(*dbx.DB).DB()
+	p.mu.Lock()
+	if p.db != db {
+		p.closeLocked()
+		p.db = db
+	}
+	stmt, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if stmt, err = db.Prepare(query); err != nil {
+			p.mu.Unlock()
+			return db.QueryRow(query, args...) // reports the same error on Scan
+		}
+		p.stmts[query] = stmt
+	}
+	p.mu.Unlock()
+	return stmt.QueryRow(args...)
+}
+
+func (p *preparedStatements) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closeLocked()
+}
+
+func (p *preparedStatements) closeLocked() {
+	for query, stmt := range p.stmts {
+		stmt.Close()
+		delete(p.stmts, query)
+	}
+}
+
+const usersCacheStoreKey = "appUsersCache"
+
+// maxCachedUsers bounds the cache; past it, the cache starts over.
+const maxCachedUsers = 10000
+
+// userCache keeps the users that credentials belong to. Every save or
+// delete of a user (our routes, the admin UI, PocketBase's API) bumps the
+// generation and drops the entry, so a status change is seen on the next
+// request; a read that raced with a change is not stored.
+type userCache struct {
+	mu         sync.RWMutex
+	generation uint64
+	users      map[string]*core.Record
+}
+
+func usersCacheOf(app core.App) *userCache {
+	return app.Store().GetOrSet(usersCacheStoreKey, func() any {
+		return &userCache{users: map[string]*core.Record{}}
+	}).(*userCache)
+}
+
+// get returns a copy of the user, which the caller may change freely.
+func (c *userCache) get(app core.App, id string) (*User, error) {
+	c.mu.RLock()
+	cached, ok := c.users[id]
+	generation := c.generation
+	c.mu.RUnlock()
+	if ok {
+		return asUser(cached.Clone()), nil
+	}
+
+	record, err := app.FindRecordById(usersCollection, id)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.generation == generation {
+		if len(c.users) >= maxCachedUsers {
+			c.users = map[string]*core.Record{}
+		}
+		c.users[id] = record.Clone()
+	}
+	c.mu.Unlock()
+	return asUser(record), nil
+}
+
+func (c *userCache) forget(id string) {
+	c.mu.Lock()
+	c.generation++
+	delete(c.users, id)
+	c.mu.Unlock()
+}
+
+// bindHotPathHooks keeps the user cache exact and closes the statements
+// when the app stops.
+func bindHotPathHooks(app core.App) {
+	forget := func(e *core.RecordEvent) error {
+		usersCacheOf(e.App).forget(e.Record.Id)
+		return e.Next()
+	}
+	// after-success hooks run after the commit: a read that began before it
+	// saw the old generation and is not stored
+	app.OnRecordAfterUpdateSuccess(usersCollection).BindFunc(forget)
+	app.OnRecordAfterDeleteSuccess(usersCollection).BindFunc(forget)
+
+	app.OnTerminate().Bind(&hook.Handler[*core.TerminateEvent]{
+		Id: "appCloseStatements",
+		Func: func(e *core.TerminateEvent) error {
+			statementsOf(e.App).close()
+			return e.Next()
+		},
+	})
+}
