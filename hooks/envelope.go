@@ -60,6 +60,14 @@ func requestLang(e *core.RequestEvent) language.Tag {
 
 const envelopeMiddlewareID = "appEnvelope"
 
+// Envelope is the middleware that answers every error of the routes below
+// it with the appliance's envelope {success, message, data, errors}. App
+// authors bind it on their own routes next to RequireAbility or
+// RequireAPIKey, and answer success with the same four keys.
+func Envelope() *hook.Handler[*core.RequestEvent] {
+	return envelopeMiddleware()
+}
+
 // envelopeMiddleware turns every error of the routes below it into the
 // envelope. It runs just inside the activity logger, so that rate limits,
 // body limits, auth guards and recovered panics are all wrapped, while the

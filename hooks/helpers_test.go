@@ -151,7 +151,9 @@ func seedFixtures(app core.App) error {
 			return err
 		}
 	}
-	return nil
+	// made at first start in production; made here once for every test app
+	_, err = signingKey(app)
+	return err
 }
 
 // seedToken saves a fixture token.

@@ -20,6 +20,10 @@ func Register(app core.App) error {
 			if err := loadSettings(se.App); err != nil {
 				return err
 			}
+			// the signing key of mailed links is made on first start
+			if _, err := signingKey(se.App); err != nil {
+				return err
+			}
 			bindRoutes(se)
 			return se.Next()
 		},

@@ -200,11 +200,12 @@ func checkStatus(u *User, inactiveOK bool) error {
 
 // RequireAbility is the middleware app authors put on their own routes: the
 // request must carry a personal access token, a login token or an API key
-// of an active account that holds ability ("" for any). Bind it on a route
-// or group of your own, inside hooks.Register's app:
+// of an active account that holds ability ("" for any). It throttles per
+// user (tokens) or per key. Bind it on a route or group of your own, with
+// Envelope for the appliance's response shape:
 //
 //	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-//	    se.Router.GET("/api/reports", listReports).Bind(hooks.RequireAbility("reports:read"))
+//	    se.Router.GET("/api/reports", listReports).Bind(hooks.Envelope(), hooks.RequireAbility("reports:read"))
 //	    return se.Next()
 //	})
 func RequireAbility(ability string) *hook.Handler[*core.RequestEvent] {
@@ -218,6 +219,13 @@ func RequireAbility(ability string) *hook.Handler[*core.RequestEvent] {
 				}
 				e.Auth = c.user.Record
 				e.Set(credentialStoreKey, c)
+			}
+			group := throttleUser
+			if c.kind == kindAPIKey {
+				group = throttleAPIKey
+			}
+			if err := checkThrottle(e, group); err != nil {
+				return err
 			}
 			if err := checkStatus(c.user, false); err != nil {
 				return err
@@ -304,10 +312,10 @@ func requireFeature(enabled func(core.App) bool) *hook.Handler[*core.RequestEven
 // only: the request must carry a valid, unexpired key pair
 // ("Authorization: api <key>:<secret>" or X-API-KEY + X-API-SECRET) of an
 // active account that holds ability ("" for any). Bind it together with
-// the per-key throttle on your own routes:
+// the envelope on your own routes (it throttles per key itself):
 //
 //	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-//	    se.Router.GET("/api/reports", listReports).Bind(hooks.RequireAPIKey("reports:read"))
+//	    se.Router.GET("/api/reports", listReports).Bind(hooks.Envelope(), hooks.RequireAPIKey("reports:read"))
 //	    return se.Next()
 //	})
 func RequireAPIKey(ability string) *hook.Handler[*core.RequestEvent] {
@@ -318,10 +326,17 @@ func RequireAPIKey(ability string) *hook.Handler[*core.RequestEvent] {
 				c = authenticate(e)
 			}
 			if c == nil || c.kind != kindAPIKey {
+				// failures are throttled per IP, successes per key
+				if err := checkThrottle(e, throttleAPIKey); err != nil {
+					return err
+				}
 				return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
 			}
 			e.Auth = c.user.Record
 			e.Set(credentialStoreKey, c)
+			if err := checkThrottle(e, throttleAPIKey); err != nil {
+				return err
+			}
 			if err := checkStatus(c.user, false); err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ func bindStatic(se *core.ServeEvent) {
 			e.Request.SetPathValue("path", p+".html")
 		}
 		return files(e)
-	})
+	}).Bind(redactSecrets()) // /reset-password?token=...
 }
 
 func hasExtension(p string) bool {

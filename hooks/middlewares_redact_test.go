@@ -1,0 +1,75 @@
+package hooks
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// The request log never sees a reset token or a link signature: what the
+// activity logger reads after the handler is a redacted URL.
+func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
+	t.Parallel()
+
+	for _, c := range []struct {
+		name   string
+		method string
+		url    func(app *tests.TestApp) (string, string) // URL and the secret in it
+		status int
+	}{
+		{"reset token in the path", http.MethodPost, func(app *tests.TestApp) (string, string) {
+			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return "/api/password/reset/" + token, token
+		}, 422},
+		{"signature of a verification link", http.MethodGet, func(app *tests.TestApp) (string, string) {
+			link := mustSign(t, app, verificationPath(mustUser(t, app, unverifID)), url.Values{}, time.Now())
+			u, _ := url.Parse(link)
+			return link, u.Query().Get("signature")
+		}, 200},
+		{"reset token on the reset page", http.MethodGet, func(*tests.TestApp) (string, string) {
+			return "/reset-password?token=s3cr3tT0k3nValue&email=ann%40example.com", "s3cr3tT0k3nValue"
+		}, 200},
+	} {
+		var logged string
+		app, factory := preparedApp(t, func(*tests.TestApp) {})
+		target, secret := c.url(app)
+		scenario := tests.ApiScenario{
+			Name:           c.name,
+			Method:         c.method,
+			URL:            target,
+			Body:           jsonBody(`{}`),
+			ExpectedStatus: c.status,
+			ExpectedContent: []string{
+				"",
+			},
+			TestAppFactory: factory,
+			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+				// stands where the activity logger stands, just outside it
+				e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+					Priority: apis.DefaultActivityLoggerMiddlewarePriority - 1,
+					Func: func(re *core.RequestEvent) error {
+						err := re.Next()
+						logged = re.Request.URL.RequestURI()
+						return err
+					},
+				})
+			},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if logged == "" || strings.Contains(logged, secret) || !strings.Contains(logged, "redacted") {
+					t.Errorf("the log would see %q", logged)
+				}
+			},
+		}
+		scenario.Test(t)
+	}
+}
