@@ -67,10 +67,10 @@ func TestAccountShow(t *testing.T) {
 				TestAppFactory:  newTestApp,
 			},
 			tests.ApiScenario{
-				Name:    url + " a bare secret without id works too",
-				Method:  http.MethodGet,
-				URL:     url,
-				Headers: map[string]string{"Authorization": "bearer " + annLogin.secret()},
+				Name:           url + " a bare secret without id works too",
+				Method:         http.MethodGet,
+				URL:            url,
+				Headers:        map[string]string{"Authorization": "bearer " + annLogin.secret()},
 				ExpectedStatus: 200,
 				ExpectedContent: []string{
 					`"id":"` + annID + `"`,

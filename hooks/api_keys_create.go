@@ -2,14 +2,11 @@ package hooks
 
 import (
 	"net/http"
-	"slices"
 
+	"github.com/authappliance/appliance/hooks/i18n"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"github.com/authappliance/appliance/hooks/credentials"
-	"github.com/authappliance/appliance/hooks/i18n"
 )
 
 // apiKeysCreate creates an API key. The secret is in this response only;
@@ -62,30 +59,7 @@ func (form *apiKeyCreateForm) validate() error {
 	trimAll(&form.Name, &form.ExpiresAt)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Name, validation.Required, validation.Length(1, 64)),
-		validation.Field(&form.Abilities, validation.By(form.checkAbilities)),
-		validation.Field(&form.ExpiresAt, validation.By(form.checkExpiresAt)),
+		validation.Field(&form.Abilities, abilitiesRule(form.held, keyForbiddenAbilities, &form.abilities)),
+		validation.Field(&form.ExpiresAt, expiryRule(form.settings.APIKeyMaxTTL, &form.expiresAt)),
 	))
-}
-
-func (form *apiKeyCreateForm) checkAbilities(value any) error {
-	abilities, err := parseAbilities(value)
-	if err != nil {
-		return err
-	}
-	for _, a := range abilities {
-		if slices.Contains(keyForbiddenAbilities, a) || a == "tokens:*" || a == "keys:*" {
-			return fieldError(i18n.ValidationAbilityKey)
-		}
-	}
-	if !credentials.Covers(form.held, abilities) {
-		return fieldError(i18n.ValidationAbilityAbove)
-	}
-	form.abilities = abilities
-	return nil
-}
-
-func (form *apiKeyCreateForm) checkExpiresAt(value any) error {
-	dt, err := parseFutureDate(value.(string), form.settings.APIKeyMaxTTL)
-	form.expiresAt = dt
-	return err
 }

@@ -51,7 +51,7 @@ func (k *APIKey) renew(expiresAt types.DateTime) string {
 
 // keyForbiddenAbilities can never be granted to an API key: a key never
 // manages credentials or the account (API.md §6).
-var keyForbiddenAbilities = []string{"account:write", "tokens:read", "tokens:write", "keys:read", "keys:write"}
+var keyForbiddenAbilities = []string{"account:write", "tokens:read", "tokens:write", "tokens:*", "keys:read", "keys:write", "keys:*"}
 
 // authenticateAPIKey verifies an API key pair. A key always has an expiry.
 func authenticateAPIKey(app core.App, key, secret string, now time.Time) *credential {

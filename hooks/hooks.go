@@ -43,4 +43,3 @@ func MustRegister(app core.App) {
 		panic(err)
 	}
 }
-

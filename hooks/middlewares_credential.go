@@ -211,31 +211,48 @@ func checkStatus(u *User, inactiveOK bool) error {
 func RequireAbility(ability string) *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Func: func(e *core.RequestEvent) error {
-			c := credentialOf(e)
-			if c == nil {
-				c = authenticate(e)
-				if c == nil {
-					return failure(http.StatusUnauthorized, i18n.Unauthenticated)
-				}
-				e.Auth = c.user.Record
-				e.Set(credentialStoreKey, c)
-			}
-			group := throttleUser
-			if c.kind == kindAPIKey {
-				group = throttleAPIKey
-			}
-			if err := checkThrottle(e, group); err != nil {
+			if err := checkCredential(e, ability, false); err != nil {
 				return err
-			}
-			if err := checkStatus(c.user, false); err != nil {
-				return err
-			}
-			if ability != "" && !c.allows(ability) {
-				return failure(http.StatusForbidden, i18n.MissingAbility)
 			}
 			return e.Next()
 		},
 	}
+}
+
+// checkCredential is the guard of RequireAbility and RequireAPIKey: it
+// authenticates the request unless the group's middleware already did,
+// throttles it (per user or key; per IP while unauthenticated), and checks
+// the account status and the ability.
+func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) error {
+	c := credentialOf(e)
+	if c == nil {
+		c = authenticate(e)
+	}
+	valid := c != nil && (!apiKeyOnly || c.kind == kindAPIKey)
+	group := throttleUser
+	if apiKeyOnly || (c != nil && c.kind == kindAPIKey) {
+		group = throttleAPIKey
+	}
+	if valid {
+		e.Auth = c.user.Record
+		e.Set(credentialStoreKey, c)
+	}
+	if err := checkThrottle(e, group); err != nil {
+		return err
+	}
+	switch {
+	case !valid && apiKeyOnly:
+		return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
+	case !valid:
+		return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+	}
+	if err := checkStatus(c.user, false); err != nil {
+		return err
+	}
+	if ability != "" && !c.allows(ability) {
+		return failure(http.StatusForbidden, i18n.MissingAbility)
+	}
+	return nil
 }
 
 // pocketBaseAuth guards PocketBase's own routes: a PocketBase JWT of a user
@@ -321,27 +338,8 @@ func requireFeature(enabled func(core.App) bool) *hook.Handler[*core.RequestEven
 func RequireAPIKey(ability string) *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Func: func(e *core.RequestEvent) error {
-			c := credentialOf(e)
-			if c == nil {
-				c = authenticate(e)
-			}
-			if c == nil || c.kind != kindAPIKey {
-				// failures are throttled per IP, successes per key
-				if err := checkThrottle(e, throttleAPIKey); err != nil {
-					return err
-				}
-				return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
-			}
-			e.Auth = c.user.Record
-			e.Set(credentialStoreKey, c)
-			if err := checkThrottle(e, throttleAPIKey); err != nil {
+			if err := checkCredential(e, ability, true); err != nil {
 				return err
-			}
-			if err := checkStatus(c.user, false); err != nil {
-				return err
-			}
-			if ability != "" && !c.allows(ability) {
-				return failure(http.StatusForbidden, i18n.MissingAbility)
 			}
 			return e.Next()
 		},

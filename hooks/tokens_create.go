@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,27 +62,41 @@ func (form *tokenCreateForm) validate() error {
 	trimAll(&form.Name, &form.ExpiresAt)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Name, validation.Required, validation.Length(1, 255)),
-		validation.Field(&form.Abilities, validation.By(form.checkAbilities)),
-		validation.Field(&form.ExpiresAt, validation.By(form.checkExpiresAt)),
+		validation.Field(&form.Abilities, abilitiesRule(form.held, nil, &form.abilities)),
+		validation.Field(&form.ExpiresAt, expiryRule(0, &form.expiresAt)),
 	))
 }
 
-func (form *tokenCreateForm) checkAbilities(value any) error {
-	abilities, err := parseAbilities(value)
-	if err != nil {
-		return err
-	}
-	if !credentials.Covers(form.held, abilities) {
-		return fieldError(i18n.ValidationAbilityAbove)
-	}
-	form.abilities = abilities
-	return nil
+// abilitiesRule validates the abilities asked for a new credential and
+// stores them in dst: well formed, none in forbidden, and none beyond
+// what the requesting credential holds.
+func abilitiesRule(held, forbidden []string, dst *[]string) validation.Rule {
+	return validation.By(func(value any) error {
+		abilities, err := parseAbilities(value)
+		if err != nil {
+			return err
+		}
+		for _, a := range abilities {
+			if slices.Contains(forbidden, a) {
+				return fieldError(i18n.ValidationAbilityKey)
+			}
+		}
+		if !credentials.Covers(held, abilities) {
+			return fieldError(i18n.ValidationAbilityAbove)
+		}
+		*dst = abilities
+		return nil
+	})
 }
 
-func (form *tokenCreateForm) checkExpiresAt(value any) error {
-	dt, err := parseFutureDate(value.(string), 0)
-	form.expiresAt = dt
-	return err
+// expiryRule validates an optional expiry (see parseFutureDate) and
+// stores it in dst.
+func expiryRule(limit time.Duration, dst *types.DateTime) validation.Rule {
+	return validation.By(func(value any) error {
+		dt, err := parseFutureDate(value.(string), limit)
+		*dst = dt
+		return err
+	})
 }
 
 // maxAbilities bounds the abilities of one credential.

@@ -1,8 +1,8 @@
 package hooks
 
 import (
-	"errors"
 	"database/sql"
+	"errors"
 	"net/http"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -13,19 +13,31 @@ import (
 // tokensRevoke deletes one personal access token of the caller; another
 // user's token is 404.
 func tokensRevoke(e *core.RequestEvent) error {
-	token, err := findUserToken(e.App, e.Auth.Id, tokenTypeAPI, e.Request.PathValue("id"))
+	return revokeOwnToken(e, tokenTypeAPI, i18n.TokenRevoked)
+}
+
+// tokensRevokeAll deletes every personal access token of the caller, once
+// the password is checked.
+func tokensRevokeAll(e *core.RequestEvent) error {
+	return revokeOwnTokens(e, "", tokenTypeAPI, i18n.TokensRevoked)
+}
+
+// revokeOwnToken deletes the caller's token of tokenType named in the
+// path; another user's token (or one of the other type) is 404.
+func revokeOwnToken(e *core.RequestEvent, tokenType string, message i18n.Key) error {
+	token, err := findUserToken(e.App, e.Auth.Id, tokenType, e.Request.PathValue("id"))
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
 	if err := e.App.Delete(token); err != nil {
 		return e.InternalServerError("", err)
 	}
-	return respond(e, http.StatusOK, i18n.TokenRevoked, nil)
+	return respond(e, http.StatusOK, message, nil)
 }
 
-// tokensRevokeAll deletes every personal access token of the caller, once
-// the password is checked.
-func tokensRevokeAll(e *core.RequestEvent) error {
+// revokeOwnTokens deletes, once the password in the body is checked, every
+// token of tokenType of the caller but keepID.
+func revokeOwnTokens(e *core.RequestEvent, keepID, tokenType string, message i18n.Key) error {
 	form := &passwordForm{user: asUser(e.Auth)}
 	if err := bindForm(e, form); err != nil {
 		return err
@@ -33,10 +45,10 @@ func tokensRevokeAll(e *core.RequestEvent) error {
 	if err := form.validate(); err != nil {
 		return err
 	}
-	if err := deleteUserTokens(e.App, e.Auth.Id, "", tokenTypeAPI); err != nil {
+	if err := deleteUserTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
 		return e.InternalServerError("", err)
 	}
-	return respond(e, http.StatusOK, i18n.TokensRevoked, nil)
+	return respond(e, http.StatusOK, message, nil)
 }
 
 // notFoundOr500 answers a failed lookup of the caller's resource: missing

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test (unit, ApiScenario tables, end-to-end, race detector),
-# plus go vet. Go 1.27.4 is fetched from the Go module proxy on first use.
+# plus gofmt and go vet. Go 1.27.4 is fetched from the Go module proxy on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN=auto
+unformatted=$("$(go env GOROOT)/bin/gofmt" -l hooks pb_migrations pb_public e2e main.go)
+if [ -n "$unformatted" ]; then
+	echo "gofmt needed on: $unformatted" >&2
+	exit 1
+fi
 go vet ./...
 # -race needs cgo; fall back to a plain run where no C compiler exists
 if command -v gcc >/dev/null 2>&1; then
