@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
 )
 
@@ -14,6 +15,10 @@ func apiKeysRegenerate(e *core.RequestEvent) error {
 	key, err := findUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
 	if err != nil {
 		return notFoundOr500(e, err)
+	}
+	// a new secret hands over the key's abilities: the caller must hold them
+	if !credentials.Covers(credentialOf(e).abilities, key.Abilities()) {
+		return failure(http.StatusForbidden, i18n.MissingAbility)
 	}
 	secret := key.renew(dateTimeIn(settingsOf(e.App).APIKeyDefaultTTL))
 	if err := e.App.Save(key); err != nil {

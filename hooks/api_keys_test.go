@@ -552,3 +552,47 @@ func BenchmarkAuthenticateAPIKey(b *testing.B) {
 		}
 	}
 }
+
+// Regenerating hands over the key's abilities: a token that lacks them may
+// not do it.
+func TestAPIKeyRegenerateEscalation(t *testing.T) {
+	t.Parallel()
+
+	keysOnly := fixtureToken{"annkeysonly0001", annID, tokenTypeAPI, []string{"keys:write"}, 0}
+	scenario := tests.ApiScenario{
+		Method:          http.MethodPatch,
+		URL:             "/api/keys/" + annKey.id,
+		Headers:         keysOnly.bearer(),
+		ExpectedStatus:  403,
+		ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
+		ExpectedEvents:  map[string]int{"OnModelUpdate": 0},
+		TestAppFactory: func(t testing.TB) *tests.TestApp {
+			app := keysApp(t)
+			if err := seedToken(app, keysOnly); err != nil {
+				t.Fatal(err)
+			}
+			return app
+		},
+	}
+	scenario.Test(t)
+}
+
+// Key traffic never spends its owner's user bucket.
+func TestAPIKeyCannotLockOutItsOwner(t *testing.T) {
+	t.Parallel()
+
+	app := keysApp(t)
+	defer app.Cleanup()
+	for field, value := range map[string]any{"throttle_enabled": true, "throttle_user_per_minute": 2} {
+		if err := setSetting(app, field, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	server := testServer(t, app)
+	for range 3 {
+		call(server, http.MethodGet, "/api/dashboard", "", annKeyNarrow.authorization())
+	}
+	if rec := call(server, http.MethodGet, "/api/dashboard", "", annLogin.bearer()); rec.Code != 200 {
+		t.Fatalf("the owner's token was locked out by key traffic: %d", rec.Code)
+	}
+}

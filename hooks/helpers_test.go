@@ -186,6 +186,7 @@ func newTestApp(t testing.TB) *tests.TestApp {
 	if err := Register(app); err != nil {
 		t.Fatal(err)
 	}
+	app.Store().Set(syncBackgroundStoreKey, true)
 	if err := setSetting(app, "throttle_enabled", false); err != nil {
 		t.Fatal(err)
 	}

@@ -89,8 +89,10 @@ func (p *preparedStatements) queryRow(app core.App, query string, args ...any) *
 	db := app.ConcurrentDB().(*dbx.DB).DB()
 	p.mu.Lock()
 	if p.db != db {
-		p.closeLocked()
+		// the old handle is closed with its statements; closing them here
+		// could break a query another goroutine just started
 		p.db = db
+		p.stmts = map[string]*sql.Stmt{}
 	}
 	stmt, ok := p.stmts[query]
 	if !ok {

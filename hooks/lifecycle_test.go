@@ -248,3 +248,101 @@ func TestTokensConcurrency(t *testing.T) {
 }
 
 var _ = tests.ApiScenario{}
+
+// PocketBase's own account flows are closed for users: they would go
+// around our signed links, revocations and status rules.
+func TestPocketBaseAccountFlowsClosed(t *testing.T) {
+	t.Parallel()
+
+	var scenarios []tests.ApiScenario
+	for _, c := range []struct{ collection, action, body string }{
+		{"users", "request-verification", `{"email":"una@example.com"}`},
+		{"_pb_users_auth_", "request-verification", `{"email":"una@example.com"}`},
+		{"users", "confirm-verification", `{"token":"x"}`},
+		{"users", "request-password-reset", `{"email":"ann@example.com"}`},
+		{"users", "confirm-password-reset", `{"token":"x","password":"p","passwordConfirm":"p"}`},
+		{"users", "request-email-change", `{"newEmail":"x@example.com"}`},
+		{"users", "request-otp", `{"email":"ann@example.com"}`},
+	} {
+		scenarios = append(scenarios, tests.ApiScenario{
+			Name:            c.collection + " " + c.action,
+			Method:          http.MethodPost,
+			URL:             "/api/collections/" + c.collection + "/" + c.action,
+			Body:            jsonBody(c.body),
+			ExpectedStatus:  404,
+			ExpectedContent: []string{`"status":404`},
+			TestAppFactory:  newTestApp,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				waitMails(app)
+				if app.TestMailer.TotalSend() != 0 {
+					t.Error("no mail may leave")
+				}
+			},
+		})
+	}
+	for _, scenario := range scenarios {
+		scenario.Test(t)
+	}
+}
+
+// On the records API a revoked or expired credential is a 401, not a guest.
+func TestRecordsAPIRefusesDeadCredentials(t *testing.T) {
+	t.Parallel()
+
+	scenarios := []tests.ApiScenario{
+		{
+			Name:            "expired token",
+			Method:          http.MethodGet,
+			URL:             "/api/collections/users/records",
+			Headers:         annExpired.bearer(),
+			ExpectedStatus:  401,
+			ExpectedContent: []string{`"message":"Unauthenticated."`},
+			TestAppFactory:  newTestApp,
+		},
+		{
+			Name:            "expired key",
+			Method:          http.MethodGet,
+			URL:             "/api/collections/users/records",
+			Headers:         annKeyExpired.authorization(),
+			ExpectedStatus:  401,
+			ExpectedContent: []string{`"message":"Invalid or expired API credentials."`},
+			TestAppFactory:  keysApp,
+		},
+		{
+			Name:            "no credential stays a guest",
+			Method:          http.MethodGet,
+			URL:             "/api/collections/users/records",
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"items":[]`},
+			TestAppFactory:  newTestApp,
+		},
+	}
+	for _, scenario := range scenarios {
+		scenario.Test(t)
+	}
+}
+
+// The appliance_settings row can be edited but not deleted or doubled.
+func TestSettingsRowIsProtected(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	record, err := findSettingsRecord(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Delete(record); err == nil {
+		t.Fatal("the settings row must not be deletable")
+	}
+	if err := app.Save(core.NewRecord(record.Collection())); err == nil {
+		t.Fatal("a second settings row must be refused")
+	}
+	record.Set("throttle_user_per_minute", 7)
+	if err := app.Save(record); err != nil {
+		t.Fatal(err)
+	}
+	if settingsOf(app).ThrottleUser != 7 {
+		t.Fatal("an edit must reach the in-memory settings")
+	}
+}

@@ -105,9 +105,18 @@ func backgroundJobs(app core.App) *sync.WaitGroup {
 	return app.Store().GetOrSet(backgroundStoreKey, func() any { return &sync.WaitGroup{} }).(*sync.WaitGroup)
 }
 
+// syncBackgroundStoreKey, when set in the app store, makes inBackground run
+// inline. Tests set it: PocketBase's ApiScenario counts the app's events
+// right after the response, which must not race with background work.
+const syncBackgroundStoreKey = "appSyncBackground"
+
 // inBackground runs fn after the request, recovering a panic so that it
 // cannot take the process down.
 func inBackground(app core.App, fn func()) {
+	if app.Store().Has(syncBackgroundStoreKey) {
+		fn()
+		return
+	}
 	jobs := backgroundJobs(app)
 	jobs.Add(1)
 	go func() {

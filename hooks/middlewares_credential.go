@@ -94,6 +94,28 @@ func authenticate(e *core.RequestEvent) *credential {
 	return nil
 }
 
+// presentedKind tells which of our credentials a request tried to use
+// (kindToken, kindAPIKey), or "" for none. A bearer value shaped like a
+// JWT is PocketBase's, not ours.
+func presentedKind(e *core.RequestEvent) string {
+	authorization := e.Request.Header.Get("Authorization")
+	if bearer := credentials.BearerValue(authorization); bearer != "" && strings.Count(bearer, ".") != 2 {
+		return kindToken
+	}
+	if _, _, present, _ := credentials.ParseAPIKey(authorization, e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET")); present {
+		return kindAPIKey
+	}
+	return ""
+}
+
+// refusal is the 401 for a credential that was presented and failed.
+func refusal(kind string) error {
+	if kind == kindAPIKey {
+		return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
+	}
+	return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+}
+
 // authenticateToken verifies a bearer token string.
 func authenticateToken(app core.App, value string, now time.Time) *credential {
 	id, secret, err := credentials.ParseToken(value)
@@ -240,11 +262,11 @@ func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) erro
 	if err := checkThrottle(e, group); err != nil {
 		return err
 	}
-	switch {
-	case !valid && apiKeyOnly:
-		return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
-	case !valid:
-		return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+	if !valid {
+		if apiKeyOnly {
+			return refusal(kindAPIKey)
+		}
+		return refusal(presentedKind(e))
 	}
 	if err := checkStatus(c.user, false); err != nil {
 		return err
@@ -268,11 +290,17 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 			if e.Auth != nil && e.Auth.Collection().Name == usersCollection && asUser(e.Auth).Status() != statusActive {
 				e.Auth = nil
 			}
+			if isClosedAuthFlow(e) {
+				return failure(http.StatusNotFound, i18n.NotFound)
+			}
 			if e.Auth != nil || !isRecordsAPI(e.Request) {
 				return e.Next()
 			}
 			c := authenticate(e)
 			if c == nil {
+				if kind := presentedKind(e); kind != "" {
+					return refusal(kind) // a revoked or expired credential is not a guest
+				}
 				return e.Next()
 			}
 			if err := checkStatus(c.user, false); err != nil {
@@ -295,6 +323,31 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 			return e.Next()
 		},
 	}
+}
+
+// closedAuthFlows are PocketBase's own account flows, which our routes
+// replace for users: its verification, reset and email-change mails would
+// go around our signed links, revocations and status rules.
+var closedAuthFlows = map[string]bool{
+	"request-verification": true, "confirm-verification": true,
+	"request-password-reset": true, "confirm-password-reset": true,
+	"request-email-change": true, "confirm-email-change": true,
+	"request-otp": true, "auth-with-otp": true, "auth-with-oauth2": true,
+}
+
+// isClosedAuthFlow reports whether the request targets one of
+// closedAuthFlows on the users collection (by name or id).
+func isClosedAuthFlow(e *core.RequestEvent) bool {
+	rest, ok := strings.CutPrefix(e.Request.URL.Path, "/api/collections/")
+	if !ok {
+		return false
+	}
+	collection, action, _ := strings.Cut(rest, "/")
+	if !closedAuthFlows[action] {
+		return false
+	}
+	c, err := e.App.FindCachedCollectionByNameOrId(collection)
+	return err == nil && c.Name == usersCollection
 }
 
 // isRecordsAPI reports whether r targets /api/collections/{c}/records.

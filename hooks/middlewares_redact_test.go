@@ -39,6 +39,9 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 		{"reset token on the reset page", http.MethodGet, func(*tests.TestApp) (string, string) {
 			return "/reset-password?token=s3cr3tT0k3nValue&email=ann%40example.com", "s3cr3tT0k3nValue"
 		}, 200},
+		{"reset token in the Referer of the page's own request", http.MethodGet, func(*tests.TestApp) (string, string) {
+			return "/pages.js?token=refererS3cr3t", "refererS3cr3t"
+		}, 200},
 	} {
 		var logged string
 		app, factory := preparedApp(t, func(*tests.TestApp) {})
@@ -48,6 +51,7 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 			Method:         c.method,
 			URL:            target,
 			Body:           jsonBody(`{}`),
+			Headers:        map[string]string{"Referer": "http://127.0.0.1:8090" + target},
 			ExpectedStatus: c.status,
 			ExpectedContent: []string{
 				"",
@@ -59,7 +63,7 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 					Priority: apis.DefaultActivityLoggerMiddlewarePriority - 1,
 					Func: func(re *core.RequestEvent) error {
 						err := re.Next()
-						logged = re.Request.URL.RequestURI()
+						logged = re.Request.URL.RequestURI() + " " + re.Request.Header.Get("Referer")
 						return err
 					},
 				})

@@ -109,7 +109,9 @@ func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) (i
 	c := credentialOf(e)
 	switch group {
 	case throttleUser:
-		if c != nil {
+		// only a token spends its owner's bucket: a key holder must not be
+		// able to lock the owner out
+		if c != nil && c.kind == kindToken {
 			return s.ThrottleUser, group + "|" + c.user.Id
 		}
 		return s.ThrottleUser, group + "|ip|" + e.RealIP()

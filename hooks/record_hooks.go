@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
@@ -76,6 +77,16 @@ func bindRecordHooks(app core.App) {
 		}
 		return e.Next()
 	}
+	// appliance_settings is one row: it can be edited, not added or deleted
+	app.OnRecordCreate(settingsCollection).BindFunc(func(e *core.RecordEvent) error {
+		if n, err := e.App.CountRecords(settingsCollection); err != nil || n > 0 {
+			return errors.New("appliance_settings holds exactly one row: edit it instead")
+		}
+		return e.Next()
+	})
+	app.OnRecordDelete(settingsCollection).BindFunc(func(e *core.RecordEvent) error {
+		return errors.New("appliance_settings holds exactly one row: it cannot be deleted")
+	})
 	app.OnRecordAfterCreateSuccess(settingsCollection).BindFunc(reload)
 	app.OnRecordAfterUpdateSuccess(settingsCollection).BindFunc(reload)
 

@@ -21,7 +21,10 @@ func bindRoutes(se *core.ServeEvent) {
 	// credentials on the records API.
 	se.Router.Bind(pocketBaseAuth())
 
-	api := se.Router.Group("/api").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets())
+	// our routes have their own throttle (with Retry-After); PocketBase's
+	// limiter keeps guarding its own routes
+	api := se.Router.Group("/api").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets()).
+		Unbind(apis.DefaultRateLimitMiddlewareId)
 	index := newRouteIndex("/api")
 
 	public := api.Group("").Bind(throttle(throttlePublic))
@@ -61,7 +64,7 @@ func bindRoutes(se *core.ServeEvent) {
 	bindTokenWriteRoutes(tokens, index, "/profile/api-tokens")
 
 	admin := se.Router.Group("/admin/profile/api-tokens").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize),
-		throttle(throttleUser), requireFeature(apiTokensEnabled))
+		throttle(throttleUser), requireFeature(apiTokensEnabled)).Unbind(apis.DefaultRateLimitMiddlewareId)
 	bindTokenWriteRoutes(admin, nil, "")
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
@@ -108,7 +111,7 @@ func (x *routeIndex) add(r *router.Route[*core.RequestEvent], groupPrefix ...str
 
 // catchAllMethods are bound one by one: a method-less "/api/{path...}"
 // would conflict with the "GET /{path...}" of the static pages.
-var catchAllMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+var catchAllMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions}
 
 var probeMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 

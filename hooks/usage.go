@@ -17,8 +17,10 @@ const usageStoreKey = "appUsage"
 // minute (so each credential is written at most once a minute) and the app
 // flushes it on shutdown.
 type usageTracker struct {
-	mu      sync.Mutex
-	pending map[usageKey]time.Time
+	flushMu  sync.Mutex // one flush at a time
+	mu       sync.Mutex
+	pending  map[usageKey]time.Time
+	inflight map[usageKey]time.Time // being written by flush
 }
 
 type usageKey struct {
@@ -41,8 +43,12 @@ func (u *usageTracker) touch(collection, id string, at time.Time) {
 
 // lastUsed returns the newest known use: the pending one, else stored.
 func (u *usageTracker) lastUsed(collection, id string, stored types.DateTime) types.DateTime {
+	key := usageKey{collection, id}
 	u.mu.Lock()
-	at, ok := u.pending[usageKey{collection, id}]
+	at, ok := u.pending[key]
+	if !ok {
+		at, ok = u.inflight[key]
+	}
 	u.mu.Unlock()
 	if !ok {
 		return stored
@@ -59,15 +65,37 @@ func (u *usageTracker) forget(collection, id string) {
 }
 
 // flush writes every pending use with one raw UPDATE per credential, in one
-// transaction, and clears them.
+// transaction. Until it commits the batch stays readable; if it fails the
+// batch goes back to pending (a newer use wins).
 func (u *usageTracker) flush(app core.App) error {
+	u.flushMu.Lock()
+	defer u.flushMu.Unlock()
+
 	u.mu.Lock()
 	batch := u.pending
 	u.pending = make(map[usageKey]time.Time, len(batch))
+	u.inflight = batch
 	u.mu.Unlock()
 	if len(batch) == 0 {
 		return nil
 	}
+
+	err := u.write(app, batch)
+
+	u.mu.Lock()
+	if err != nil {
+		for key, at := range batch {
+			if newer, ok := u.pending[key]; !ok || newer.Before(at) {
+				u.pending[key] = at
+			}
+		}
+	}
+	u.inflight = nil
+	u.mu.Unlock()
+	return err
+}
+
+func (u *usageTracker) write(app core.App, batch map[usageKey]time.Time) error {
 	return app.RunInTransaction(func(txApp core.App) error {
 		for key, at := range batch {
 			dt, _ := types.ParseDateTime(at)

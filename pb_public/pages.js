@@ -16,6 +16,8 @@ function showResult() {
 function resetPasswordForm() {
   const q = new URLSearchParams(location.search);
   const token = q.get("token") || "";
+  // keep the token out of the address bar, the history and any Referer
+  history.replaceState(null, "", location.pathname);
   const form = document.getElementById("reset");
   const message = document.getElementById("message");
   form.email.value = q.get("email") || "";
