@@ -38,3 +38,19 @@ func BenchmarkAuthenticateTokenBadChecksum(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAccountRequest measures a whole authenticated request through
+// PocketBase's router: middleware chain, token verification, envelope.
+func BenchmarkAccountRequest(b *testing.B) {
+	app := newTestApp(b)
+	defer app.Cleanup()
+	server := testServer(b, app)
+	headers := annLogin.bearer()
+
+	b.ReportAllocs()
+	for b.Loop() {
+		if rec := call(server, "GET", "/api/account", "", headers); rec.Code != 200 {
+			b.Fatalf("status %d: %s %v", rec.Code, rec.Body, rec.Header())
+		}
+	}
+}

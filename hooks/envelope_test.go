@@ -207,3 +207,26 @@ func TestPocketBaseJWTObeysStatus(t *testing.T) {
 		scenario.Test(t)
 	}
 }
+
+// PocketBase's own limiter (on, with its "/api/" rule of 300 per 10 s)
+// never answers for our routes: ours do, per route, user or key.
+func TestPocketBaseLimiterLeavesOurRoutes(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	if !app.Settings().RateLimits.Enabled {
+		t.Fatal("the migration turns PocketBase's limiter on")
+	}
+	server := testServer(t, app)
+	for i := range 320 {
+		for _, r := range []struct{ method, url string }{
+			{http.MethodGet, "/api/account"},
+			{http.MethodGet, "/api/profile/api-tokens"},
+		} {
+			if rec := call(server, r.method, r.url, "", annLogin.bearer()); rec.Code != 200 {
+				t.Fatalf("request %d to %s: %d %s", i, r.url, rec.Code, rec.Body)
+			}
+		}
+	}
+}

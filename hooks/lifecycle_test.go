@@ -148,15 +148,27 @@ func TestTokenLifecycleSettings(t *testing.T) {
 		t.Fatal("a token past its lifetime must be refused")
 	}
 
-	// pruning removes expired tokens and only them
+	// pruning removes expired tokens and resets, and only them
+	if _, err := createPasswordReset(app, mustUser(t, app, bobID)); err != nil {
+		t.Fatal(err)
+	}
 	if err := deleteExpiredTokens(app, types.NowDateTime().String()); err != nil {
 		t.Fatal(err)
+	}
+	if n, _ := app.CountRecords(passwordResetsCollection); n != 1 {
+		t.Fatal("a live reset must stay")
 	}
 	if tokenExists(t, app, annExpired.id) {
 		t.Fatal("an expired token must be pruned")
 	}
 	if !tokenExists(t, app, id) || !tokenExists(t, app, annLogin.id) {
 		t.Fatal("live tokens must stay")
+	}
+	if err := deleteExpiredTokens(app, dateTimeIn(2*time.Hour).String()); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := app.CountRecords(passwordResetsCollection); n != 0 {
+		t.Fatal("an expired reset must be pruned")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"github.com/authappliance/appliance/hooks/i18n"
@@ -21,13 +22,10 @@ func bindRoutes(se *core.ServeEvent) {
 	// credentials on the records API.
 	se.Router.Bind(pocketBaseAuth())
 
-	// our routes have their own throttle (with Retry-After); PocketBase's
-	// limiter keeps guarding its own routes
-	api := se.Router.Group("/api").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets()).
-		Unbind(apis.DefaultRateLimitMiddlewareId)
+	api := ownGroup(se.Router.RouterGroup, "/api", envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets())
 	index := newRouteIndex("/api")
 
-	public := api.Group("").Bind(throttle(throttlePublic))
+	public := ownGroup(api, "", throttle(throttlePublic))
 	index.add(public.POST("/register", authRegister))
 	index.add(public.POST("/login", authLogin))
 	index.add(public.GET("/verify-email/{id}/{hash}", emailVerify))
@@ -35,7 +33,7 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(public.POST("/password/forgot", passwordForgot))
 	index.add(public.POST("/password/reset/{token}", passwordReset))
 
-	user := api.Group("").Bind(throttle(throttleUser))
+	user := ownGroup(api, "", throttle(throttleUser))
 	index.add(user.POST("/resend-verification-email", emailVerificationResend).Bind(requireToken("")))
 	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed)))
 	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
@@ -59,12 +57,12 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(api.GET("/api-data-test", apiDataShow).Bind(RequireAPIKey("")))
 
 	// the Laravilt "API Tokens" page, also at the seed's /admin paths
-	tokens := user.Group("/profile/api-tokens").Bind(requireFeature(apiTokensEnabled))
+	tokens := ownGroup(user, "/profile/api-tokens", requireFeature(apiTokensEnabled))
 	index.add(tokens.GET("", tokensList).Bind(requireToken("tokens:read", verifiedOnly)), "/profile/api-tokens")
 	bindTokenWriteRoutes(tokens, index, "/profile/api-tokens")
 
-	admin := se.Router.Group("/admin/profile/api-tokens").Bind(envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize),
-		throttle(throttleUser), requireFeature(apiTokensEnabled)).Unbind(apis.DefaultRateLimitMiddlewareId)
+	admin := ownGroup(se.Router.RouterGroup, "/admin/profile/api-tokens", envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize),
+		redactSecrets(), throttle(throttleUser), requireFeature(apiTokensEnabled))
 	bindTokenWriteRoutes(admin, nil, "")
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
@@ -74,6 +72,14 @@ func bindRoutes(se *core.ServeEvent) {
 	}
 
 	bindStatic(se)
+}
+
+// ownGroup makes a group of our routes. Our routes have their own throttle
+// (with Retry-After and per-user and per-key buckets), so PocketBase's
+// limiter, which keeps guarding its own routes, is unbound on each group:
+// an exclusion only reaches the routes of the group that declares it.
+func ownGroup(parent *router.RouterGroup[*core.RequestEvent], prefix string, middlewares ...*hook.Handler[*core.RequestEvent]) *router.RouterGroup[*core.RequestEvent] {
+	return parent.Group(prefix).Bind(middlewares...).Unbind(apis.DefaultRateLimitMiddlewareId)
 }
 
 // bindTokenWriteRoutes binds the three write routes of the API Tokens page

@@ -59,9 +59,15 @@ func deleteUserTokens(app core.App, userID string, keepID string, tokenTypes ...
 	return err
 }
 
-// deleteExpiredTokens prunes tokens whose expiry has passed.
+// deleteExpiredTokens prunes the tokens and password resets whose expiry
+// has passed.
 func deleteExpiredTokens(app core.App, now string) error {
-	_, err := app.DB().Delete(tokensCollection,
-		dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": now})).Execute()
-	return err
+	for _, table := range []string{tokensCollection, passwordResetsCollection} {
+		_, err := app.DB().Delete(table,
+			dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": now})).Execute()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
