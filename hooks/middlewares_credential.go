@@ -21,6 +21,7 @@ const (
 	loadCredentialMiddlewareID = "appLoadCredential"
 	pocketBaseAuthMiddlewareID = "appPocketBaseAuth"
 	credentialStoreKey         = "appCredential"
+	presentedStoreKey          = "appCredentialPresented" // set once authenticate ran
 )
 
 // Credential kinds.
@@ -69,7 +70,9 @@ func loadCredential() *hook.Handler[*core.RequestEvent] {
 		Func: func(e *core.RequestEvent) error {
 			// our routes accept only our credentials, never a PocketBase JWT
 			e.Auth = nil
-			if c := authenticate(e); c != nil {
+			c, presented := authenticate(e)
+			e.Set(presentedStoreKey, presented)
+			if c != nil {
 				e.Auth = c.user.Record
 				e.Set(credentialStoreKey, c)
 			}
@@ -78,34 +81,28 @@ func loadCredential() *hook.Handler[*core.RequestEvent] {
 	}
 }
 
-// authenticate verifies the credential of a request. It reads at most two
-// rows by primary or unique key and writes nothing: the use is recorded in
-// memory (usage.go).
-func authenticate(e *core.RequestEvent) *credential {
+// authenticate verifies the credential of a request, and tells which kind
+// of ours it tried to use (kindToken, kindAPIKey; "" for none, or for a
+// bearer value shaped like a JWT, which is PocketBase's). It reads at most
+// two rows by primary or unique key and writes nothing: the use is
+// recorded in memory (usage.go).
+func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 	authorization := e.Request.Header.Get("Authorization")
 	if bearer := credentials.BearerValue(authorization); bearer != "" {
-		return authenticateToken(e.App, bearer, time.Now())
+		if strings.Count(bearer, ".") == 2 {
+			return nil, ""
+		}
+		return authenticateToken(e.App, bearer, time.Now()), kindToken
 	}
 	key, secret, present, ok := credentials.ParseAPIKey(authorization,
 		e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET"))
-	if present && ok {
-		return authenticateAPIKey(e.App, key, secret, time.Now())
+	if !present {
+		return nil, ""
 	}
-	return nil
-}
-
-// presentedKind tells which of our credentials a request tried to use
-// (kindToken, kindAPIKey), or "" for none. A bearer value shaped like a
-// JWT is PocketBase's, not ours.
-func presentedKind(e *core.RequestEvent) string {
-	authorization := e.Request.Header.Get("Authorization")
-	if bearer := credentials.BearerValue(authorization); bearer != "" && strings.Count(bearer, ".") != 2 {
-		return kindToken
+	if !ok {
+		return nil, kindAPIKey
 	}
-	if _, _, present, _ := credentials.ParseAPIKey(authorization, e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET")); present {
-		return kindAPIKey
-	}
-	return ""
+	return authenticateAPIKey(e.App, key, secret, time.Now()), kindAPIKey
 }
 
 // refusal is the 401 for a credential that was presented and failed.
@@ -242,13 +239,14 @@ func RequireAbility(ability string) *hook.Handler[*core.RequestEvent] {
 }
 
 // checkCredential is the guard of RequireAbility and RequireAPIKey: it
-// authenticates the request unless the group's middleware already did,
+// authenticates the request unless loadCredential already tried,
 // throttles it (per user or key; per IP while unauthenticated), and checks
 // the account status and the ability.
 func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) error {
 	c := credentialOf(e)
-	if c == nil {
-		c = authenticate(e)
+	presented, checked := e.Get(presentedStoreKey).(string)
+	if c == nil && !checked {
+		c, presented = authenticate(e)
 	}
 	valid := c != nil && (!apiKeyOnly || c.kind == kindAPIKey)
 	group := throttleUser
@@ -266,7 +264,7 @@ func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) erro
 		if apiKeyOnly {
 			return refusal(kindAPIKey)
 		}
-		return refusal(presentedKind(e))
+		return refusal(presented)
 	}
 	if err := checkStatus(c.user, false); err != nil {
 		return err
@@ -296,10 +294,10 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 			if e.Auth != nil || !isRecordsAPI(e.Request) {
 				return e.Next()
 			}
-			c := authenticate(e)
+			c, presented := authenticate(e)
 			if c == nil {
-				if kind := presentedKind(e); kind != "" {
-					return refusal(kind) // a revoked or expired credential is not a guest
+				if presented != "" {
+					return refusal(presented) // a revoked or expired credential is not a guest
 				}
 				return e.Next()
 			}
