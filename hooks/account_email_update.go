@@ -61,7 +61,7 @@ func (form *emailUpdateForm) validate() error {
 	form.Email = normalizeEmail(form.Email)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat,
-			validation.By(form.checkNotCurrent), validation.By(form.checkFree)),
+			validation.By(form.checkNotCurrent), emailFree(form.app)),
 		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
 	))
 }
@@ -69,13 +69,6 @@ func (form *emailUpdateForm) validate() error {
 func (form *emailUpdateForm) checkNotCurrent(value any) error {
 	if value.(string) == form.user.Email() {
 		return fieldError(i18n.ValidationSameEmail)
-	}
-	return nil
-}
-
-func (form *emailUpdateForm) checkFree(value any) error {
-	if _, err := findUserByEmail(form.app, value.(string)); err == nil {
-		return fieldError(i18n.ValidationEmailTaken)
 	}
 	return nil
 }

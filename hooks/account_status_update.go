@@ -23,16 +23,20 @@ var statusTransitions = map[string]struct {
 	"suspend":  {"", statusSuspended, i18n.AccountSuspendedOK},
 }
 
-// accountStatusUpdate moves the caller's account along the state machine.
-// Unknown values are 404.
-func accountStatusUpdate(e *core.RequestEvent) error {
-	transition, ok := statusTransitions[e.Request.PathValue("status")]
-	if !ok {
-		return failure(http.StatusNotFound, i18n.NotFound)
+// accountStatusUpdate returns the handler of PATCH /api/account/{status}
+// for one status of statusTransitions: it moves the caller's account along
+// the state machine.
+func accountStatusUpdate(status string) func(e *core.RequestEvent) error {
+	transition := statusTransitions[status]
+	return func(e *core.RequestEvent) error {
+		return changeStatus(e, transition.from, transition.to, transition.message)
 	}
+}
+
+func changeStatus(e *core.RequestEvent, from, to string, message i18n.Key) error {
 	user := asUser(e.Auth)
 
-	if transition.to == statusSuspended {
+	if to == statusSuspended {
 		form := &passwordForm{user: user}
 		if err := bindForm(e, form); err != nil {
 			return err
@@ -40,31 +44,15 @@ func accountStatusUpdate(e *core.RequestEvent) error {
 		if err := form.validate(); err != nil {
 			return err
 		}
-	} else if user.Status() != transition.from {
+	} else if user.Status() != from {
 		return invalid(validation.Errors{"status": fieldError(i18n.StatusUnchanged)})
 	}
 
 	// a suspension's revocation of every credential is in record_hooks.go,
 	// so that the admin UI gets it too
-	user.SetStatus(transition.to)
+	user.SetStatus(to)
 	if err := e.App.Save(user); err != nil {
 		return e.InternalServerError("", err)
 	}
-	return respond(e, http.StatusOK, transition.message, newUserResource(user))
-}
-
-// -------------------------------------------------------------------
-
-// passwordForm is the body of the routes that only ask for the password
-// (suspension, revoke-all routes).
-type passwordForm struct {
-	user *User
-
-	Password string `form:"password" json:"password"`
-}
-
-func (form *passwordForm) validate() error {
-	return validateForm(validation.ValidateStruct(form,
-		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
-	))
+	return respond(e, http.StatusOK, message, newUserResource(user))
 }

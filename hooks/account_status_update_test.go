@@ -103,13 +103,16 @@ func TestAccountStatusUpdate(t *testing.T) {
 			Body:            jsonBody(`{"password":"` + fixturePassword + `"}`),
 			ExpectedStatus:  200,
 			ExpectedContent: []string{`"message":"Account suspended. Every credential has been revoked."`, `"status":"suspended"`},
-			TestAppFactory:  newTestApp,
+			TestAppFactory:  keysApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				status(statusSuspended)(t, app, res)
 				n, _ := app.CountRecords(tokensCollection, dbx.HashExp{"user": annID})
 				k, _ := app.CountRecords(apiKeysCollection, dbx.HashExp{"user": annID})
 				if n != 0 || k != 0 {
 					t.Errorf("%d tokens and %d keys left", n, k)
+				}
+				if k, _ := app.CountRecords(apiKeysCollection, dbx.HashExp{"user": bobID}); k != 1 {
+					t.Error("another user's keys stay")
 				}
 			},
 		},

@@ -36,8 +36,7 @@ func (k *APIKey) ExpiresAt() types.DateTime { return k.GetDateTime("expires_at")
 
 // IsExpired reports whether the key's expiry has passed.
 func (k *APIKey) IsExpired(now time.Time) bool {
-	exp := k.ExpiresAt()
-	return exp.IsZero() || !exp.Time().After(now)
+	return k.ExpiresAt().IsZero() || isPast(k.ExpiresAt(), now)
 }
 
 // renew gives the key a new pair and expiry and returns the new secret.

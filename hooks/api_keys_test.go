@@ -211,7 +211,7 @@ func TestCredentialsOnRecordsAPI(t *testing.T) {
 			Body:            jsonBody(`{"name":"hacked"}`),
 			ExpectedStatus:  403,
 			ExpectedEvents:  map[string]int{"OnModelUpdate": 0},
-			ExpectedContent: []string{`"status":403`},
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
 			TestAppFactory:  keysApp,
 		},
 		{
@@ -222,7 +222,7 @@ func TestCredentialsOnRecordsAPI(t *testing.T) {
 			Body:            jsonBody(`{"status":"active"}`),
 			ExpectedStatus:  403,
 			ExpectedEvents:  map[string]int{"OnModelUpdate": 0},
-			ExpectedContent: []string{`"status":403`},
+			ExpectedContent: []string{`"message":"Only superusers can perform this action."`},
 			TestAppFactory:  keysApp,
 		},
 		{
@@ -246,7 +246,7 @@ func TestCredentialsOnRecordsAPI(t *testing.T) {
 			URL:             "/api/collections/users/records/" + annID,
 			Headers:         annPATRead.bearer(),
 			ExpectedStatus:  403,
-			ExpectedContent: []string{`"status":403`},
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
 			TestAppFactory:  keysApp,
 		},
 		{

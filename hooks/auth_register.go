@@ -30,7 +30,6 @@ func authRegister(e *core.RequestEvent) error {
 	user.Set("name", form.Name)
 	user.SetEmail(form.Email)
 	user.SetPassword(form.Password)
-	user.SetStatus(statusActive)
 	user.SetVerified(false)
 
 	var plain string
@@ -91,16 +90,9 @@ func (form *registerForm) validate() error {
 	form.Email = normalizeEmail(form.Email)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Name, validation.Required, validation.Length(1, 255)),
-		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat, validation.By(form.checkEmailFree)),
+		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat, emailFree(form.app)),
 		validation.Field(&form.Password, passwordRules...),
 		validation.Field(&form.PasswordConfirmation, validation.Required, confirms(&form.Password)),
 		validation.Field(&form.DeviceName, validation.Length(0, 255)),
 	))
-}
-
-func (form *registerForm) checkEmailFree(value any) error {
-	if _, err := findUserByEmail(form.app, value.(string)); err == nil {
-		return fieldError(i18n.ValidationEmailTaken)
-	}
-	return nil
 }

@@ -19,7 +19,7 @@ func bindCronJobs(app core.App) {
 		limiterOf(app).prune(time.Now())
 	})
 	app.Cron().MustAdd("appTokensPrune", "17 * * * *", func() {
-		if err := deleteExpiredTokens(app, types.NowDateTime().String()); err != nil {
+		if err := pruneExpired(app, types.NowDateTime().String()); err != nil {
 			app.Logger().Error("cannot prune expired tokens", "error", err)
 		}
 	})

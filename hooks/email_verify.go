@@ -32,10 +32,6 @@ func emailVerify(e *core.RequestEvent) error {
 	return answerLink(e, http.StatusOK, i18n.EmailVerified, nil)
 }
 
-// verificationResendInterval is how often one user may ask for a new
-// verification mail.
-const verificationResendInterval = time.Minute
-
 // emailVerificationResend mails a new verification link, at most once a
 // minute per user.
 func emailVerificationResend(e *core.RequestEvent) error {
@@ -43,9 +39,8 @@ func emailVerificationResend(e *core.RequestEvent) error {
 	if user.Verified() {
 		return respond(e, http.StatusOK, i18n.AlreadyVerified, nil)
 	}
-	if _, _, ok := limiterOf(e.App).allow("verification-resend|"+user.Id, 1, time.Now()); !ok {
-		e.Response.Header().Set("Retry-After", "60")
-		return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
+	if err := checkThrottle(e, throttleVerificationMail); err != nil {
+		return err
 	}
 	sendVerificationMail(e, user)
 	return respond(e, http.StatusOK, i18n.VerificationSent, nil)

@@ -158,7 +158,7 @@ func translateFieldErrors(e *core.RequestEvent, errs validation.Errors) map[stri
 		var verr validation.Error
 		if errors.As(err, &verr) {
 			for name, value := range verr.Params() {
-				params[name] = toString(value)
+				params[name] = fmt.Sprint(value)
 			}
 			key := i18n.Key(verr.Code())
 			if i18n.Has(key) {
@@ -169,10 +169,6 @@ func translateFieldErrors(e *core.RequestEvent, errs validation.Errors) map[stri
 		out[field] = []string{sentence(err.Error())}
 	}
 	return out
-}
-
-func toString(v any) string {
-	return fmt.Sprint(v)
 }
 
 // sentence makes an ozzo message ("cannot be blank") read as a sentence.

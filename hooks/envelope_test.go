@@ -42,6 +42,46 @@ func TestEnvelope(t *testing.T) {
 			},
 		},
 		{
+			Name:            "a wrong method on a fixed path beside a {status} route",
+			Method:          http.MethodPatch,
+			URL:             "/api/account/password",
+			ExpectedStatus:  405,
+			ExpectedContent: []string{`"message":"This method is not allowed for this route."`},
+			TestAppFactory:  newTestApp,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if got := res.Header.Get("Allow"); got != "POST" {
+					t.Errorf("Allow = %q", got)
+				}
+			},
+		},
+		{
+			Name:            "a wrong method on the API Tokens page",
+			Method:          http.MethodPut,
+			URL:             "/api/profile/api-tokens",
+			ExpectedStatus:  405,
+			ExpectedContent: []string{`"success":false`},
+			TestAppFactory:  newTestApp,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if got := res.Header.Get("Allow"); got != "GET, HEAD, POST, DELETE" {
+					t.Errorf("Allow = %q", got)
+				}
+			},
+		},
+		{
+			Name:   "a switched-off feature does not reveal its routes",
+			Method: http.MethodPut,
+			URL:    "/api/profile/api-tokens",
+			TestAppFactory: func(t testing.TB) *tests.TestApp {
+				app := newTestApp(t)
+				if err := setSetting(app, "api_tokens_enabled", false); err != nil {
+					t.Fatal(err)
+				}
+				return app
+			},
+			ExpectedStatus:  404,
+			ExpectedContent: []string{`"message":"The requested resource was not found."`},
+		},
+		{
 			Name:            "PocketBase's own routes keep working",
 			Method:          http.MethodGet,
 			URL:             "/api/health",
@@ -61,7 +101,6 @@ func TestEnvelope(t *testing.T) {
 			},
 			TestAppFactory: newTestApp,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
-				e.Router.GET("/api/account-fault-probe", func(*core.RequestEvent) error { return nil })
 				// make the handler's chain fail like a broken database would
 				e.Router.BindFunc(func(re *core.RequestEvent) error {
 					if re.Request.URL.Path == "/api/account" {
@@ -179,9 +218,10 @@ func TestPocketBaseJWTObeysStatus(t *testing.T) {
 	t.Parallel()
 
 	for _, c := range []struct {
-		userID string
-		status int
-	}{{annID, 200}, {suspendedID, 401}, {inactiveID, 401}} {
+		userID  string
+		status  int
+		content string
+	}{{annID, 200, `"token":"`}, {suspendedID, 401, `"status":401`}, {inactiveID, 401, `"status":401`}} {
 		app := newTestApp(t)
 		user, err := app.FindRecordById(usersCollection, c.userID)
 		if err != nil {
@@ -194,15 +234,13 @@ func TestPocketBaseJWTObeysStatus(t *testing.T) {
 		app.Cleanup()
 
 		scenario := tests.ApiScenario{
-			Name:           c.userID,
-			Method:         http.MethodPost,
-			URL:            "/api/collections/users/auth-refresh",
-			Headers:        map[string]string{"Authorization": jwt},
-			ExpectedStatus: c.status,
-			ExpectedContent: []string{
-				`"`,
-			},
-			TestAppFactory: newTestApp,
+			Name:            c.userID,
+			Method:          http.MethodPost,
+			URL:             "/api/collections/users/auth-refresh",
+			Headers:         map[string]string{"Authorization": jwt},
+			ExpectedStatus:  c.status,
+			ExpectedContent: []string{c.content},
+			TestAppFactory:  newTestApp,
 		}
 		scenario.Test(t)
 	}

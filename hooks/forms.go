@@ -67,3 +67,27 @@ func confirms(password *string) validation.Rule {
 		return nil
 	})
 }
+
+// passwordForm is the body of the routes that only ask for the password
+// (suspension, revoke-all routes).
+type passwordForm struct {
+	user *User
+
+	Password string `form:"password" json:"password"`
+}
+
+func (form *passwordForm) validate() error {
+	return validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
+	))
+}
+
+// emailFree refuses an email that another account already has.
+func emailFree(app core.App) validation.Rule {
+	return validation.By(func(value any) error {
+		if _, err := findUserByEmail(app, value.(string)); err == nil {
+			return fieldError(i18n.ValidationEmailTaken)
+		}
+		return nil
+	})
+}

@@ -213,28 +213,10 @@ func tokenExists(t testing.TB, app core.App, id string) bool {
 	return n > 0
 }
 
-// waitMails waits for the mails sent in the background.
-func waitMails(app core.App) {
-	backgroundJobs(app).Wait()
-}
-
-// jsonBody is a request body with the JSON content type ApiScenario sets.
+// jsonBody is a request body; ApiScenario sends it as application/json.
 func jsonBody(s string) *strings.Reader {
 	return strings.NewReader(s)
 }
-
-// withHeaders merges header maps.
-func withHeaders(maps ...map[string]string) map[string]string {
-	out := map[string]string{}
-	for _, m := range maps {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
-
-var _ = http.StatusOK
 
 // testServer builds the app's real router once, for tests that send
 // several requests to the same app (ApiScenario builds one per request).
@@ -298,11 +280,10 @@ func mustUser(t testing.TB, app core.App, id string) *User {
 	return u
 }
 
-// lastMailTo returns the last mail sent to address, after waiting for the
-// background senders.
+// lastMailTo returns the last mail sent to address (test apps send mail
+// inline, see syncBackgroundStoreKey).
 func lastMailTo(t testing.TB, app *tests.TestApp, address string) *mailer.Message {
 	t.Helper()
-	waitMails(app)
 	msgs := app.TestMailer.Messages()
 	for i := len(msgs) - 1; i >= 0; i-- {
 		for _, to := range msgs[i].To {

@@ -110,10 +110,6 @@ func (p *preparedStatements) queryRow(app core.App, query string, args ...any) *
 func (p *preparedStatements) close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.closeLocked()
-}
-
-func (p *preparedStatements) closeLocked() {
 	for query, stmt := range p.stmts {
 		stmt.Close()
 		delete(p.stmts, query)

@@ -35,7 +35,6 @@ const (
 type credential struct {
 	kind      string
 	id        string
-	tokenType string // for a token: tokenTypeLogin or tokenTypeAPI
 	apiKey    string // for an API key: its public key
 	user      *User
 	abilities []string
@@ -61,8 +60,8 @@ func credentialOf(e *core.RequestEvent) *credential {
 // sets e.Auth to its owner and stores the credential for the guards. Like
 // PocketBase's loadAuthToken it never rejects: a missing, malformed,
 // expired or revoked credential leaves the request a guest, and the guards
-// answer. It runs just after PocketBase's JWT loader and before the rate
-// limiter, which reads e.Auth.
+// answer. It runs just after PocketBase's JWT loader, whose result it
+// drops: our routes take only our credentials.
 func loadCredential() *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Id:       loadCredentialMiddlewareID,
@@ -139,7 +138,7 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 		return nil
 	}
 	usage.touch(tokensCollection, token.ID, now)
-	return &credential{kind: kindToken, id: token.ID, tokenType: token.Type, user: user, abilities: parseStoredAbilities(token.Abilities)}
+	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities)}
 }
 
 // isPast reports whether an optional expiry has passed.
@@ -336,12 +335,8 @@ var closedAuthFlows = map[string]bool{
 // isClosedAuthFlow reports whether the request targets one of
 // closedAuthFlows on the users collection (by name or id).
 func isClosedAuthFlow(e *core.RequestEvent) bool {
-	rest, ok := strings.CutPrefix(e.Request.URL.Path, "/api/collections/")
-	if !ok {
-		return false
-	}
-	collection, action, _ := strings.Cut(rest, "/")
-	if !closedAuthFlows[action] {
+	collection, action, ok := collectionPath(e.Request.URL.Path)
+	if !ok || !closedAuthFlows[action] {
 		return false
 	}
 	c, err := e.App.FindCachedCollectionByNameOrId(collection)
@@ -350,12 +345,18 @@ func isClosedAuthFlow(e *core.RequestEvent) bool {
 
 // isRecordsAPI reports whether r targets /api/collections/{c}/records.
 func isRecordsAPI(r *http.Request) bool {
-	rest, ok := strings.CutPrefix(r.URL.Path, "/api/collections/")
+	_, rest, ok := collectionPath(r.URL.Path)
+	return ok && (rest == "records" || strings.HasPrefix(rest, "records/"))
+}
+
+// collectionPath splits /api/collections/{collection}/{rest}.
+func collectionPath(path string) (collection, rest string, ok bool) {
+	tail, ok := strings.CutPrefix(path, "/api/collections/")
 	if !ok {
-		return false
+		return "", "", false
 	}
-	_, tail, _ := strings.Cut(rest, "/")
-	return tail == "records" || strings.HasPrefix(tail, "records/")
+	collection, rest, _ = strings.Cut(tail, "/")
+	return collection, rest, true
 }
 
 // apiTokensEnabled reports whether the API Tokens page is switched on.

@@ -18,6 +18,10 @@ const (
 	throttlePublic = "public" // per route and client IP
 	throttleUser   = "user"   // per user (per IP for a guest)
 	throttleAPIKey = "key"    // per API key (per IP without one)
+
+	// throttleVerificationMail allows one verification mail a minute per
+	// user, whatever the user group allows and even with throttling off.
+	throttleVerificationMail = "verification-mail"
 )
 
 const throttleWindow = time.Minute
@@ -87,7 +91,9 @@ func throttle(group string) *hook.Handler[*core.RequestEvent] {
 // X-RateLimit headers and answers 429 with Retry-After past the limit.
 func checkThrottle(e *core.RequestEvent, group string) error {
 	settings := settingsOf(e.App)
-	if !settings.ThrottleEnabled {
+	// the verification-mail limit guards inboxes, not the server: it stays
+	// on when an operator turns throttling off
+	if !settings.ThrottleEnabled && group != throttleVerificationMail {
 		return nil
 	}
 	limit, bucket := throttleBucket(e, settings, group)
@@ -115,6 +121,8 @@ func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) (i
 			return s.ThrottleUser, group + "|" + c.user.Id
 		}
 		return s.ThrottleUser, group + "|ip|" + e.RealIP()
+	case throttleVerificationMail:
+		return 1, group + "|" + c.user.Id
 	case throttleAPIKey:
 		if c != nil && c.kind == kindAPIKey {
 			return s.ThrottleKey, group + "|" + c.id

@@ -16,7 +16,7 @@ import (
 // works once, for its own account only, within its hour; the reset revokes
 // every login token and personal access token of the account.
 func passwordReset(e *core.RequestEvent) error {
-	form := &passwordResetForm{PathToken: e.Request.PathValue("token")}
+	form := &passwordResetForm{pathToken: e.Request.PathValue("token")}
 	if err := bindForm(e, form); err != nil {
 		return err
 	}
@@ -28,7 +28,7 @@ func passwordReset(e *core.RequestEvent) error {
 	if err != nil {
 		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
 	}
-	if _, ok := findPasswordReset(e.App, form.PathToken, user.Id, time.Now()); !ok || user.Status() == statusSuspended {
+	if _, ok := findPasswordReset(e.App, form.pathToken, user.Id, time.Now()); !ok || user.Status() == statusSuspended {
 		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
 	}
 
@@ -51,7 +51,7 @@ func passwordReset(e *core.RequestEvent) error {
 // -------------------------------------------------------------------
 
 type passwordResetForm struct {
-	PathToken string
+	pathToken string // from the URL, never from the body
 
 	Email                string `form:"email" json:"email"`
 	Token                string `form:"token" json:"token"`
@@ -63,7 +63,7 @@ func (form *passwordResetForm) validate() error {
 	trimAll(&form.Email, &form.Token)
 	form.Email = normalizeEmail(form.Email)
 	if form.Token == "" {
-		form.Token = form.PathToken // the body's token is optional: the path has it
+		form.Token = form.pathToken // the body's token is optional: the path has it
 	}
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat),
@@ -74,7 +74,7 @@ func (form *passwordResetForm) validate() error {
 }
 
 func (form *passwordResetForm) checkSameToken(value any) error {
-	if !credentials.Equal(value.(string), form.PathToken) {
+	if !credentials.Equal(value.(string), form.pathToken) {
 		return fieldError(i18n.ValidationInvalid)
 	}
 	return nil

@@ -2,14 +2,11 @@ package hooks
 
 import (
 	"errors"
-	"net/http"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"github.com/authappliance/appliance/hooks/i18n"
 )
 
 // bindRecordHooks keeps the rules of the users collection whatever path a
@@ -64,8 +61,8 @@ func bindRecordHooks(app core.App) {
 	app.OnRecordAuthRequest(usersCollection).Bind(&hook.Handler[*core.RecordAuthRequestEvent]{
 		Id: "appUsersStatusOnAuth",
 		Func: func(e *core.RecordAuthRequestEvent) error {
-			if asUser(e.Record).Status() != statusActive {
-				return failure(http.StatusForbidden, i18n.AccountSuspended)
+			if err := checkStatus(asUser(e.Record), false); err != nil {
+				return err
 			}
 			return e.Next()
 		},

@@ -22,7 +22,7 @@ func bindRoutes(se *core.ServeEvent) {
 	// credentials on the records API.
 	se.Router.Bind(pocketBaseAuth())
 
-	api := ownGroup(se.Router.RouterGroup, "/api", envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets())
+	api := ownGroup(se.Router.RouterGroup, "/api", ownMiddlewares()...)
 	index := newRouteIndex("/api")
 
 	public := ownGroup(api, "", throttle(throttlePublic))
@@ -46,7 +46,10 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(user.PATCH("/account/profile", accountProfileUpdate).Bind(requireToken("account:write", verifiedOnly)))
 	index.add(user.PATCH("/account/email", accountEmailUpdate).Bind(requireToken("account:write", verifiedOnly)))
 	index.add(user.POST("/account/password", accountPasswordUpdate).Bind(requireToken("account:write", verifiedOnly)))
-	index.add(user.PATCH("/account/{status}", accountStatusUpdate).Bind(requireToken("account:write", inactiveAllowed)))
+	// any other /api/account/{status} is the catch-all's 404
+	for _, status := range []string{"inactive", "active", "reactive", "suspend"} {
+		index.add(user.PATCH("/account/"+status, accountStatusUpdate(status)).Bind(requireToken("account:write", inactiveAllowed)))
+	}
 
 	index.add(user.GET("/keys", apiKeysList).Bind(requireToken("keys:read", verifiedOnly)))
 	index.add(user.POST("/keys", apiKeysCreate).Bind(requireToken("keys:write", verifiedOnly)))
@@ -58,12 +61,13 @@ func bindRoutes(se *core.ServeEvent) {
 
 	// the Laravilt "API Tokens" page, also at the seed's /admin paths
 	tokens := ownGroup(user, "/profile/api-tokens", requireFeature(apiTokensEnabled))
-	index.add(tokens.GET("", tokensList).Bind(requireToken("tokens:read", verifiedOnly)), "/profile/api-tokens")
-	bindTokenWriteRoutes(tokens, index, "/profile/api-tokens")
+	tokensIndex := index.within("/profile/api-tokens", apiTokensEnabled)
+	tokensIndex.add(tokens.GET("", tokensList).Bind(requireToken("tokens:read", verifiedOnly)))
+	bindTokenWriteRoutes(tokens, tokensIndex)
 
-	admin := ownGroup(se.Router.RouterGroup, "/admin/profile/api-tokens", envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize),
-		redactSecrets(), throttle(throttleUser), requireFeature(apiTokensEnabled))
-	bindTokenWriteRoutes(admin, nil, "")
+	admin := ownGroup(se.Router.RouterGroup, "/admin/profile/api-tokens",
+		append(ownMiddlewares(), throttle(throttleUser), requireFeature(apiTokensEnabled))...)
+	bindTokenWriteRoutes(admin, nil)
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
 	// Allow when the path exists for another method
@@ -72,6 +76,13 @@ func bindRoutes(se *core.ServeEvent) {
 	}
 
 	bindStatic(se)
+}
+
+// ownMiddlewares are the middlewares of every group of our routes at the
+// top of the router: the envelope, our credentials, a small body limit and
+// the redaction of secrets from the request log.
+func ownMiddlewares() []*hook.Handler[*core.RequestEvent] {
+	return []*hook.Handler[*core.RequestEvent]{envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets()}
 }
 
 // ownGroup makes a group of our routes. Our routes have their own throttle
@@ -83,8 +94,9 @@ func ownGroup(parent *router.RouterGroup[*core.RequestEvent], prefix string, mid
 }
 
 // bindTokenWriteRoutes binds the three write routes of the API Tokens page
-// on g (under /api and under the seed's /admin path).
-func bindTokenWriteRoutes(g *router.RouterGroup[*core.RequestEvent], index *routeIndex, prefix string) {
+// on g (under /api and under the seed's /admin path) and records them in
+// index, if any.
+func bindTokenWriteRoutes(g *router.RouterGroup[*core.RequestEvent], index *routeIndex) {
 	routes := []*router.Route[*core.RequestEvent]{
 		g.POST("", tokensCreate).Bind(requireToken("tokens:write", verifiedOnly)),
 		g.DELETE("", tokensRevokeAll).Bind(requireToken("tokens:write", verifiedOnly)),
@@ -92,28 +104,42 @@ func bindTokenWriteRoutes(g *router.RouterGroup[*core.RequestEvent], index *rout
 	}
 	if index != nil {
 		for _, r := range routes {
-			index.add(r, prefix)
+			index.add(r)
 		}
 	}
 }
 
 // routeIndex remembers our routes so that the catch-all can tell an
-// unknown path (404) from a wrong method (405 with Allow).
+// unknown path (404) from a wrong method (405 with Allow). A route of a
+// feature that is switched off counts as unknown.
 type routeIndex struct {
-	prefix string
-	mux    *http.ServeMux
+	prefix  string
+	mux     *http.ServeMux
+	enabled func(core.App) bool // nil: always
 }
 
 func newRouteIndex(prefix string) *routeIndex {
 	return &routeIndex{prefix: prefix, mux: http.NewServeMux()}
 }
 
-// add records a route; groupPrefix is the path of its group below the
-// index prefix, if any.
-func (x *routeIndex) add(r *router.Route[*core.RequestEvent], groupPrefix ...string) *router.Route[*core.RequestEvent] {
-	x.mux.HandleFunc(r.Method+" "+x.prefix+strings.Join(groupPrefix, "")+r.Path, func(http.ResponseWriter, *http.Request) {})
+// within returns a view of the index for a group at prefix below it whose
+// routes exist only while enabled says so.
+func (x *routeIndex) within(prefix string, enabled func(core.App) bool) *routeIndex {
+	return &routeIndex{prefix: x.prefix + prefix, mux: x.mux, enabled: enabled}
+}
+
+// add records a route of a group bound at the index's prefix.
+func (x *routeIndex) add(r *router.Route[*core.RequestEvent]) *router.Route[*core.RequestEvent] {
+	x.mux.Handle(r.Method+" "+x.prefix+r.Path, indexedRoute{x.enabled})
 	return r
 }
+
+// indexedRoute is the mux entry of a recorded route.
+type indexedRoute struct {
+	enabled func(core.App) bool
+}
+
+func (indexedRoute) ServeHTTP(http.ResponseWriter, *http.Request) {}
 
 // catchAllMethods are bound one by one: a method-less "/api/{path...}"
 // would conflict with the "GET /{path...}" of the static pages.
@@ -125,7 +151,8 @@ func (x *routeIndex) unmatched(e *core.RequestEvent) error {
 	var allow []string
 	for _, method := range probeMethods {
 		probe := &http.Request{Method: method, URL: e.Request.URL, Host: e.Request.Host, Header: http.Header{}}
-		if _, pattern := x.mux.Handler(probe); pattern != "" {
+		handler, pattern := x.mux.Handler(probe)
+		if route, ok := handler.(indexedRoute); ok && pattern != "" && (route.enabled == nil || route.enabled(e.App)) {
 			allow = append(allow, method)
 		}
 	}

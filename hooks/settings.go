@@ -97,7 +97,7 @@ func findSettingsRecord(app core.App) (*core.Record, error) {
 // webAppURL is where the mail links point: the configured web app, else
 // PocketBase's application URL (where pb_public is served).
 func webAppURL(app core.App) string {
-	if url := settingsOf(app).WebAppURL; url != "" {
+	if url := settingsOf(app).WebAppURL; url != "" { // trimmed by loadSettings
 		return url
 	}
 	return strings.TrimRight(app.Settings().Meta.AppURL, "/")

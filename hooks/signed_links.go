@@ -109,7 +109,7 @@ func linkSignature(key []byte, path string, query url.Values) string {
 
 // apiURL is the absolute URL of a path of the appliance itself.
 func apiURL(app core.App, pathAndQuery string) string {
-	return trimSlash(app.Settings().Meta.AppURL) + pathAndQuery
+	return strings.TrimRight(app.Settings().Meta.AppURL, "/") + pathAndQuery
 }
 
 // answerLink answers a mailed link: the envelope for an API client, or, for

@@ -32,9 +32,6 @@ func asAccessToken(record *core.Record) *AccessToken {
 // Name returns the token's name (a device label for login tokens).
 func (t *AccessToken) Name() string { return t.GetString("name") }
 
-// Type returns tokenTypeLogin or tokenTypeAPI.
-func (t *AccessToken) Type() string { return t.GetString("type") }
-
 // Abilities returns the abilities the token carries.
 func (t *AccessToken) Abilities() []string { return jsonStrings(t.Record, "abilities") }
 
@@ -54,8 +51,7 @@ func (t *AccessToken) LastUsedAt() types.DateTime { return t.GetDateTime("last_u
 
 // IsExpired reports whether the token's expiry has passed.
 func (t *AccessToken) IsExpired(now time.Time) bool {
-	exp := t.ExpiresAt()
-	return !exp.IsZero() && !exp.Time().After(now)
+	return isPast(t.ExpiresAt(), now)
 }
 
 // deviceAttributes are the device details of a login token (API.md §4).

@@ -59,9 +59,9 @@ func deleteUserTokens(app core.App, userID string, keepID string, tokenTypes ...
 	return err
 }
 
-// deleteExpiredTokens prunes the tokens and password resets whose expiry
-// has passed.
-func deleteExpiredTokens(app core.App, now string) error {
+// pruneExpired deletes the tokens and password resets whose expiry has
+// passed.
+func pruneExpired(app core.App, now string) error {
 	for _, table := range []string{tokensCollection, passwordResetsCollection} {
 		_, err := app.DB().Delete(table,
 			dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": now})).Execute()

@@ -16,10 +16,6 @@ const (
 	statusSuspended = "suspended"
 )
 
-// profileFields are the user fields returned under "profile" and editable
-// through PATCH /api/account/profile.
-var profileFields = []string{"profile_picture", "mobile", "address", "dob", "gender", "bio"}
-
 // User is a typed proxy of a users record.
 type User struct {
 	core.BaseRecordProxy

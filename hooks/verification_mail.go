@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -33,8 +32,4 @@ func sendVerificationMail(e *core.RequestEvent, u *User) {
 	}
 	sendMail(e.App, requestLang(e), u.Email(), u.GetString("name"), verifyMail,
 		map[string]string{"minutes": strconv.Itoa(int(signedLinkTTL.Minutes()))}, apiURL(e.App, link))
-}
-
-func trimSlash(s string) string {
-	return strings.TrimRight(s, "/")
 }

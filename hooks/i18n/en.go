@@ -21,17 +21,16 @@ const (
 	InvalidAPICredential Key = "invalid_api_credentials"
 
 	// registration and login
-	Registered        Key = "registered"
-	LoginSuccessful   Key = "login_successful"
-	InvalidLogin      Key = "invalid_login"
-	LoggedOut         Key = "logged_out"
-	LoggedOutAll      Key = "logged_out_all"
-	Dashboard         Key = "dashboard"
-	ActiveDevices     Key = "active_devices"
-	UserProfile       Key = "user_profile"
-	DeviceRevoked     Key = "device_revoked"
-	OtherDevicesGone  Key = "other_devices_revoked"
-	PasswordIncorrect Key = "password_incorrect"
+	Registered       Key = "registered"
+	LoginSuccessful  Key = "login_successful"
+	InvalidLogin     Key = "invalid_login"
+	LoggedOut        Key = "logged_out"
+	LoggedOutAll     Key = "logged_out_all"
+	Dashboard        Key = "dashboard"
+	ActiveDevices    Key = "active_devices"
+	UserProfile      Key = "user_profile"
+	DeviceRevoked    Key = "device_revoked"
+	OtherDevicesGone Key = "other_devices_revoked"
 
 	// email verification and password reset
 	AlreadyVerified      Key = "already_verified"
@@ -76,6 +75,7 @@ const (
 	ValidationTooLong      Key = "validation_length_too_long"
 	ValidationTooShort     Key = "validation_length_too_short"
 	ValidationEmail        Key = "validation_is_email"
+	ValidationURL          Key = "validation_is_url"
 	ValidationEmailTaken   Key = "validation_email_taken"
 	ValidationConfirmation Key = "validation_confirmation_mismatch"
 	ValidationPassword     Key = "validation_invalid_password"
@@ -107,17 +107,16 @@ var english = map[Key]string{
 	MissingAbility:       "This credential does not have the ability to perform this action.",
 	InvalidAPICredential: "Invalid or expired API credentials.",
 
-	Registered:        "Account created successfully! Please check your email to verify your account.",
-	LoginSuccessful:   "Login successful!",
-	InvalidLogin:      "Invalid login details! Please try again with valid credentials.",
-	LoggedOut:         "Logged out successfully!",
-	LoggedOutAll:      "Logged out successfully from all devices!",
-	Dashboard:         "Dashboard summary!",
-	ActiveDevices:     "Active devices!",
-	UserProfile:       "User profile details!",
-	DeviceRevoked:     "Device logged out successfully!",
-	OtherDevicesGone:  "Logged out successfully from all other devices!",
-	PasswordIncorrect: "The password is incorrect.",
+	Registered:       "Account created successfully! Please check your email to verify your account.",
+	LoginSuccessful:  "Login successful!",
+	InvalidLogin:     "Invalid login details! Please try again with valid credentials.",
+	LoggedOut:        "Logged out successfully!",
+	LoggedOutAll:     "Logged out successfully from all devices!",
+	Dashboard:        "Dashboard summary!",
+	ActiveDevices:    "Active devices!",
+	UserProfile:      "User profile details!",
+	DeviceRevoked:    "Device logged out successfully!",
+	OtherDevicesGone: "Logged out successfully from all other devices!",
 
 	AlreadyVerified:      "This email address is already verified.",
 	VerificationSent:     "An email verification link has been sent to your inbox. Please check your email and follow the instructions to complete the verification process.",
@@ -154,6 +153,7 @@ var english = map[Key]string{
 	ValidationTooLong:      "The {field} field must not be greater than {max} characters.",
 	ValidationTooShort:     "The {field} field must be at least {min} characters.",
 	ValidationEmail:        "The {field} field must be a valid email address.",
+	ValidationURL:          "The {field} field must be a valid URL.",
 	ValidationEmailTaken:   "The {field} has already been taken.",
 	ValidationConfirmation: "The {field} field confirmation does not match.",
 	ValidationPassword:     "The {field} is incorrect.",

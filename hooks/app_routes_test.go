@@ -1,0 +1,187 @@
+package hooks
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+)
+
+// An app author's own routes, guarded with the exported middleware and
+// answered with the envelope.
+func TestExportedMiddlewareOnAppRoutes(t *testing.T) {
+	t.Parallel()
+
+	reportsToken := fixtureToken{"annreports00001", annID, tokenTypeAPI, []string{"reports:*"}, 0}
+	appRoutes := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+		reports := func(re *core.RequestEvent) error {
+			return re.JSON(http.StatusOK, map[string]string{"owner": re.Auth.Id})
+		}
+		e.Router.GET("/api/reports", reports).Bind(Envelope(), RequireAbility("reports:read"))
+		e.Router.GET("/api/ingest", reports).Bind(Envelope(), RequireAPIKey("reports:read"))
+	}
+	factory := func(t testing.TB) *tests.TestApp {
+		app := keysApp(t)
+		if err := seedToken(app, reportsToken); err != nil {
+			t.Fatal(err)
+		}
+		return app
+	}
+
+	scenarios := []tests.ApiScenario{
+		{
+			Name:            "guest",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			ExpectedStatus:  401,
+			ExpectedContent: []string{`{"success":false,"message":"Unauthenticated.","data":null,"errors":[]}`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "a token with the resource wildcard",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			Headers:         reportsToken.bearer(),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"owner":"` + annID + `"`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "a token without the ability",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			Headers:         annPATRead.bearer(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "a key with * on RequireAbility",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			Headers:         annKey.headers(),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"owner":"` + annID + `"`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "an expired key is named as such",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			Headers:         annKeyExpired.headers(),
+			ExpectedStatus:  401,
+			ExpectedContent: []string{`"message":"Invalid or expired API credentials."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "a suspended owner",
+			Method:          http.MethodGet,
+			URL:             "/api/reports",
+			Headers:         suspendLogin.bearer(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"Your account has been suspended."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "RequireAPIKey with the ability",
+			Method:          http.MethodGet,
+			URL:             "/api/ingest",
+			Headers:         annKeyNarrow.authorization(),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"owner":"` + annID + `"`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "RequireAPIKey refuses a token",
+			Method:          http.MethodGet,
+			URL:             "/api/ingest",
+			Headers:         reportsToken.bearer(),
+			ExpectedStatus:  401,
+			ExpectedContent: []string{`"message":"Invalid or expired API credentials."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "RequireAPIKey with a key lacking the ability",
+			Method:          http.MethodGet,
+			URL:             "/api/ingest",
+			Headers:         annKeyRead.headers(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+	}
+	for _, scenario := range scenarios {
+		scenario.Test(t)
+	}
+}
+
+// PocketBase's own auth endpoints obey the account status, should an
+// operator turn password login back on for users.
+func TestPocketBaseAuthObeysStatus(t *testing.T) {
+	t.Parallel()
+
+	withPasswordAuth := func(t testing.TB) *tests.TestApp {
+		app := newTestApp(t)
+		users, err := app.FindCollectionByNameOrId(usersCollection)
+		if err != nil {
+			t.Fatal(err)
+		}
+		users.PasswordAuth.Enabled = true
+		if err := app.Save(users); err != nil {
+			t.Fatal(err)
+		}
+		return app
+	}
+	for _, c := range []struct {
+		email, message string
+		status         int
+	}{
+		{"ann@example.com", `"token":"`, 200},
+		{"ivy@example.com", `"message":"Your account is inactive. Reactivate it to continue."`, 403},
+		{"sam@example.com", `"message":"Your account has been suspended."`, 403},
+	} {
+		scenario := tests.ApiScenario{
+			Name:            c.email,
+			Method:          http.MethodPost,
+			URL:             "/api/collections/users/auth-with-password",
+			Body:            jsonBody(`{"identity":"` + c.email + `","password":"` + fixturePassword + `"}`),
+			ExpectedStatus:  c.status,
+			ExpectedContent: []string{c.message},
+			TestAppFactory:  withPasswordAuth,
+		}
+		scenario.Test(t)
+	}
+}
+
+func TestRateLimiterPrune(t *testing.T) {
+	t.Parallel()
+
+	l := &rateLimiter{windows: map[string]*rateWindow{}}
+	start := time.Now()
+	l.allow("old", 1, start.Add(-2*throttleWindow))
+	l.allow("live", 1, start)
+	if _, _, ok := l.allow("live", 1, start); ok {
+		t.Fatal("the second request of a 1-per-window bucket must be refused")
+	}
+	l.prune(start)
+	if _, ok := l.windows["old"]; ok {
+		t.Fatal("an ended window must be pruned")
+	}
+	if _, ok := l.windows["live"]; !ok {
+		t.Fatal("a live window must stay")
+	}
+	if _, _, ok := l.allow("live", 1, start.Add(throttleWindow)); !ok {
+		t.Fatal("a new window starts after the old one ends")
+	}
+}
