@@ -364,3 +364,17 @@ func TestSettingsRowIsProtected(t *testing.T) {
 		t.Fatal("an edit must reach the in-memory settings")
 	}
 }
+
+// The default API-key expiry never passes the configured maximum.
+func TestAPIKeyDefaultWithinMaximum(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	if err := setSetting(app, "api_key_max_days", 30); err != nil {
+		t.Fatal(err)
+	}
+	if got := settingsOf(app).APIKeyDefaultTTL; got != 30*24*time.Hour {
+		t.Fatalf("default expiry %v, want the 30-day maximum", got)
+	}
+}

@@ -76,6 +76,8 @@ func loadSettings(app core.App) error {
 	if days := record.GetInt("api_key_max_days"); days > 0 {
 		s.APIKeyMaxTTL = time.Duration(days) * 24 * time.Hour
 	}
+	// a default beyond the maximum would create keys the create form refuses
+	s.APIKeyDefaultTTL = min(s.APIKeyDefaultTTL, s.APIKeyMaxTTL)
 	s.ThrottleEnabled = record.GetBool("throttle_enabled")
 	if n := record.GetInt("throttle_public_per_minute"); n > 0 {
 		s.ThrottlePublic = n
