@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"path"
+
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -16,18 +18,9 @@ func bindStatic(se *core.ServeEvent) {
 	}
 	files := apis.Static(pb_public.Files, false)
 	se.Router.GET("/{path...}", func(e *core.RequestEvent) error {
-		if p := e.Request.PathValue("path"); p != "" && !hasExtension(p) {
+		if p := e.Request.PathValue("path"); p != "" && path.Ext(p) == "" {
 			e.Request.SetPathValue("path", p+".html")
 		}
 		return files(e)
 	}).Bind(redactSecrets()) // /reset-password?token=...
-}
-
-func hasExtension(p string) bool {
-	for i := len(p) - 1; i >= 0 && p[i] != '/'; i-- {
-		if p[i] == '.' {
-			return true
-		}
-	}
-	return false
 }

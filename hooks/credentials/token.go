@@ -4,14 +4,13 @@
 package credentials
 
 import (
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"strings"
+
+	"github.com/pocketbase/pocketbase/tools/security"
 )
 
 // TokenRandomLength is the number of random base62 characters of a token
@@ -34,25 +33,7 @@ const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 // RandomBase62 returns n characters drawn uniformly from [0-9A-Za-z] with
 // crypto/rand.
 func RandomBase62(n int) string {
-	out := make([]byte, n)
-	buf := make([]byte, n+n/2)
-	for i := 0; i < n; {
-		if _, err := rand.Read(buf); err != nil {
-			panic(fmt.Errorf("crypto/rand failed: %w", err)) // never happens on a sane OS
-		}
-		for _, b := range buf {
-			// 248 = 4*62: rejecting the rest keeps the draw unbiased
-			if b >= 248 {
-				continue
-			}
-			out[i] = base62[b%62]
-			i++
-			if i == n {
-				break
-			}
-		}
-	}
-	return string(out)
+	return security.RandomString(n) // PocketBase's: crypto/rand, same alphabet
 }
 
 // NewTokenSecret returns a fresh token secret:
@@ -152,13 +133,12 @@ func isBase62(s string) bool {
 // Hash returns the hex SHA-256 of a secret, the only form kept at rest.
 // A plain hash is enough: secrets carry at least 238 random bits.
 func Hash(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
+	return security.SHA256(secret)
 }
 
 // Equal compares two strings in constant time.
 func Equal(a, b string) bool {
-	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+	return security.Equal(a, b)
 }
 
 // BearerValue returns what follows "Bearer " (any case) in an
