@@ -3,7 +3,6 @@ package hooks
 import (
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -161,27 +160,5 @@ func TestPocketBaseAuthObeysStatus(t *testing.T) {
 			TestAppFactory:  withPasswordAuth,
 		}
 		scenario.Test(t)
-	}
-}
-
-func TestRateLimiterPrune(t *testing.T) {
-	t.Parallel()
-
-	l := &rateLimiter{windows: map[string]*rateWindow{}}
-	start := time.Now()
-	l.allow("old", 1, start.Add(-2*throttleWindow))
-	l.allow("live", 1, start)
-	if _, _, ok := l.allow("live", 1, start); ok {
-		t.Fatal("the second request of a 1-per-window bucket must be refused")
-	}
-	l.prune(start)
-	if _, ok := l.windows["old"]; ok {
-		t.Fatal("an ended window must be pruned")
-	}
-	if _, ok := l.windows["live"]; !ok {
-		t.Fatal("a live window must stay")
-	}
-	if _, _, ok := l.allow("live", 1, start.Add(throttleWindow)); !ok {
-		t.Fatal("a new window starts after the old one ends")
 	}
 }

@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"time"
-
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 )
@@ -16,7 +14,7 @@ func bindCronJobs(app core.App) {
 		}
 	})
 	app.Cron().MustAdd("appThrottlePrune", "*/5 * * * *", func() {
-		limiterOf(app).prune(time.Now())
+		limiterOf(app).Prune()
 	})
 	app.Cron().MustAdd("appTokensPrune", "17 * * * *", func() {
 		if err := pruneExpired(app, types.NowDateTime().String()); err != nil {

@@ -3,13 +3,13 @@ package hooks
 import (
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/throttle"
 )
 
 // Throttle groups (API.md §7). Each has its own buckets: a group never
@@ -24,59 +24,34 @@ const (
 	throttleVerificationMail = "verification-mail"
 )
 
+// throttleWindow is the window of the request groups.
 const throttleWindow = time.Minute
+
+// The limits that guard accounts and inboxes rather than the server
+// (API.md §10). They stay on when an operator turns throttling off.
+var (
+	verificationMailRule = []throttle.Rule{{Limit: 1, Window: time.Minute}}
+	resetMailRules       = []throttle.Rule{{Limit: 1, Window: 2 * time.Minute}, {Limit: 5, Window: 24 * time.Hour}}
+	emailChangeMailRules = []throttle.Rule{{Limit: 3, Window: time.Hour}}
+	passwordCheckRules   = []throttle.Rule{{Limit: 10, Window: 15 * time.Minute}}
+)
+
+// knownSignInDays is how long an IP that signed in to an account is exempt
+// from the account's password-check limit.
+const knownSignInDays = 30
 
 const throttleStoreKey = "appThrottle"
 
-// rateLimiter is a fixed-window counter per bucket, held in memory.
-type rateLimiter struct {
-	mu      sync.Mutex
-	windows map[string]*rateWindow
-}
-
-type rateWindow struct {
-	start time.Time
-	count int
-}
-
-func limiterOf(app core.App) *rateLimiter {
+// limiterOf returns the app's one limiter.
+func limiterOf(app core.App) *throttle.Limiter {
 	return app.Store().GetOrSet(throttleStoreKey, func() any {
-		return &rateLimiter{windows: map[string]*rateWindow{}}
-	}).(*rateLimiter)
+		return throttle.New(time.Now)
+	}).(*throttle.Limiter)
 }
 
-// allow counts one request in bucket and reports whether it is within
-// limit, with what remains and when the window ends.
-func (l *rateLimiter) allow(bucket string, limit int, now time.Time) (remaining int, reset time.Time, ok bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	w := l.windows[bucket]
-	if w == nil || now.Sub(w.start) >= throttleWindow {
-		w = &rateWindow{start: now}
-		l.windows[bucket] = w
-	}
-	reset = w.start.Add(throttleWindow)
-	if w.count >= limit {
-		return 0, reset, false
-	}
-	w.count++
-	return limit - w.count, reset, true
-}
-
-// prune forgets windows that have ended.
-func (l *rateLimiter) prune(now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for bucket, w := range l.windows {
-		if now.Sub(w.start) >= throttleWindow {
-			delete(l.windows, bucket)
-		}
-	}
-}
-
-// throttle limits the requests of one group. It is on by default and set
+// throttleGroup limits the requests of one group. It is on by default and set
 // in appliance_settings; a throttled request gets 429 with Retry-After.
-func throttle(group string) *hook.Handler[*core.RequestEvent] {
+func throttleGroup(group string) *hook.Handler[*core.RequestEvent] {
 	return &hook.Handler[*core.RequestEvent]{
 		Func: func(e *core.RequestEvent) error {
 			if err := checkThrottle(e, group); err != nil {
@@ -96,39 +71,44 @@ func checkThrottle(e *core.RequestEvent, group string) error {
 	if !settings.ThrottleEnabled && group != throttleVerificationMail {
 		return nil
 	}
-	limit, bucket := throttleBucket(e, settings, group)
-	now := time.Now()
-	remaining, reset, ok := limiterOf(e.App).allow(bucket, limit, now)
+	rules, bucket := throttleBucket(e, settings, group)
+	res := limiterOf(e.App).Allow(bucket, rules...)
 
 	h := e.Response.Header()
-	h.Set("X-RateLimit-Limit", strconv.Itoa(limit))
-	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
-	if !ok {
-		retry := int(reset.Sub(now).Seconds() + 0.999)
-		h.Set("Retry-After", strconv.Itoa(max(retry, 1)))
-		return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
-	}
-	return nil
+	h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
+	return tooManyRequests(e, res)
 }
 
-func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) (int, string) {
+// tooManyRequests is the 429 of a refused result, with Retry-After; nil
+// when the result is within its limits.
+func tooManyRequests(e *core.RequestEvent, res throttle.Result) error {
+	if res.OK {
+		return nil
+	}
+	e.Response.Header().Set("Retry-After", strconv.Itoa(int(res.RetryIn/time.Second)))
+	return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
+}
+
+func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) ([]throttle.Rule, string) {
+	perMinute := func(n int) []throttle.Rule { return []throttle.Rule{{Limit: n, Window: throttleWindow}} }
 	c := credentialOf(e)
 	switch group {
 	case throttleUser:
 		// only a token spends its owner's bucket: a key holder must not be
 		// able to lock the owner out
 		if c != nil && c.kind == kindToken {
-			return s.ThrottleUser, group + "|" + c.user.Id
+			return perMinute(s.ThrottleUser), group + "|" + c.user.Id
 		}
-		return s.ThrottleUser, group + "|ip|" + e.RealIP()
+		return perMinute(s.ThrottleUser), group + "|ip|" + e.RealIP()
 	case throttleVerificationMail:
-		return 1, group + "|" + c.user.Id
+		return verificationMailRule, group + "|" + c.user.Id
 	case throttleAPIKey:
 		if c != nil && c.kind == kindAPIKey {
-			return s.ThrottleKey, group + "|" + c.id
+			return perMinute(s.ThrottleKey), group + "|" + c.id
 		}
-		return s.ThrottleKey, group + "|ip|" + e.RealIP()
+		return perMinute(s.ThrottleKey), group + "|ip|" + e.RealIP()
 	}
 	// e.Request.Pattern is the route ("POST /api/login"): one bucket per route
-	return s.ThrottlePublic, group + "|" + e.Request.Pattern + "|" + e.RealIP()
+	return perMinute(s.ThrottlePublic), group + "|" + e.Request.Pattern + "|" + e.RealIP()
 }

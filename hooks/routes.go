@@ -25,7 +25,7 @@ func bindRoutes(se *core.ServeEvent) {
 	api := ownGroup(se.Router.RouterGroup, "/api", ownMiddlewares()...)
 	index := newRouteIndex("/api")
 
-	public := ownGroup(api, "", throttle(throttlePublic))
+	public := ownGroup(api, "", throttleGroup(throttlePublic))
 	index.add(public.POST("/register", authRegister))
 	index.add(public.POST("/login", authLogin))
 	index.add(public.GET("/verify-email/{id}/{hash}", emailVerify))
@@ -33,7 +33,7 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(public.POST("/password/forgot", passwordForgot))
 	index.add(public.POST("/password/reset/{token}", passwordReset))
 
-	user := ownGroup(api, "", throttle(throttleUser))
+	user := ownGroup(api, "", throttleGroup(throttleUser))
 	index.add(user.POST("/resend-verification-email", emailVerificationResend).Bind(requireToken("")))
 	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed)))
 	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
@@ -66,7 +66,7 @@ func bindRoutes(se *core.ServeEvent) {
 	bindTokenWriteRoutes(tokens, tokensIndex)
 
 	admin := ownGroup(se.Router.RouterGroup, "/admin/profile/api-tokens",
-		append(ownMiddlewares(), throttle(throttleUser), requireFeature(apiTokensEnabled))...)
+		append(ownMiddlewares(), throttleGroup(throttleUser), requireFeature(apiTokensEnabled))...)
 	bindTokenWriteRoutes(admin, nil)
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
