@@ -12,8 +12,9 @@ import (
 	"github.com/authappliance/appliance/hooks/i18n"
 )
 
-// accountProfileUpdate changes the name and any profile field sent; a field
-// left out (or sent empty) keeps its value.
+// accountProfileUpdate changes the name and the profile fields sent: a
+// profile field sent as null or "" is cleared, one left out keeps its
+// value, and the name cannot be cleared (API.md §4).
 func accountProfileUpdate(e *core.RequestEvent) error {
 	form := &profileUpdateForm{}
 	if err := bindForm(e, form); err != nil {
@@ -25,7 +26,7 @@ func accountProfileUpdate(e *core.RequestEvent) error {
 
 	user := asUser(e.Auth)
 	for field, value := range form.changes() {
-		user.Set(field, value)
+		user.Set(field, *value)
 	}
 	if err := e.App.Save(user); err != nil {
 		return e.InternalServerError("", err)
@@ -35,20 +36,24 @@ func accountProfileUpdate(e *core.RequestEvent) error {
 
 // -------------------------------------------------------------------
 
+// profileUpdateForm holds the fields sent; nil is a field left out.
 type profileUpdateForm struct {
-	Name           string `form:"name" json:"name"`
-	ProfilePicture string `form:"profile_picture" json:"profile_picture"`
-	Mobile         string `form:"mobile" json:"mobile"`
-	Address        string `form:"address" json:"address"`
-	DOB            string `form:"dob" json:"dob"`
-	Gender         string `form:"gender" json:"gender"`
-	Bio            string `form:"bio" json:"bio"`
+	Name           *string `form:"name" json:"name"`
+	ProfilePicture *string `form:"profile_picture" json:"profile_picture"`
+	Mobile         *string `form:"mobile" json:"mobile"`
+	Address        *string `form:"address" json:"address"`
+	DOB            *string `form:"dob" json:"dob"`
+	Gender         *string `form:"gender" json:"gender"`
+	Bio            *string `form:"bio" json:"bio"`
 }
 
 func (form *profileUpdateForm) validate() error {
-	trimAll(&form.Name, &form.ProfilePicture, &form.Mobile, &form.Address, &form.DOB, &form.Gender, &form.Bio)
+	for _, f := range form.changes() {
+		trimAll(f)
+	}
 	return validateForm(validation.ValidateStruct(form,
-		validation.Field(&form.Name, validation.Length(1, 255)),
+		// sent, the name must not be empty
+		validation.Field(&form.Name, validation.When(form.Name != nil, validation.Required), validation.Length(1, 255)),
 		validation.Field(&form.ProfilePicture, validation.Length(0, 2048), is.URL),
 		validation.Field(&form.Mobile, validation.Length(0, 32), validation.Match(mobilePattern).ErrorObject(fieldError(i18n.ValidationInvalid))),
 		validation.Field(&form.Address, validation.Length(0, 1000)),
@@ -59,13 +64,13 @@ func (form *profileUpdateForm) validate() error {
 }
 
 // changes returns the fields sent, by column name.
-func (form *profileUpdateForm) changes() map[string]string {
-	out := map[string]string{}
-	for field, value := range map[string]string{
+func (form *profileUpdateForm) changes() map[string]*string {
+	out := map[string]*string{}
+	for field, value := range map[string]*string{
 		"name": form.Name, "profile_picture": form.ProfilePicture, "mobile": form.Mobile,
 		"address": form.Address, "dob": form.DOB, "gender": form.Gender, "bio": form.Bio,
 	} {
-		if value != "" {
+		if value != nil {
 			out[field] = value
 		}
 	}
@@ -77,11 +82,11 @@ var mobilePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{3,31}$`)
 
 // checkPastDate accepts a YYYY-MM-DD date in the past.
 func checkPastDate(value any) error {
-	s, _ := value.(string)
-	if s == "" {
+	s, _ := value.(*string)
+	if s == nil || *s == "" {
 		return nil
 	}
-	d, err := time.Parse(time.DateOnly, s)
+	d, err := time.Parse(time.DateOnly, *s)
 	if err != nil || !d.Before(time.Now()) {
 		return fieldError(i18n.ValidationDate)
 	}

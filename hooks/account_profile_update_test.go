@@ -77,8 +77,50 @@ func TestAccountProfileUpdate(t *testing.T) {
 				}
 			},
 		},
+
+		{
+			Name:            "a profile field sent as \"\" or null is cleared, one left out stays",
+			Method:          http.MethodPatch,
+			URL:             "/api/account/profile",
+			Headers:         annLogin.bearer(),
+			Body:            jsonBody(`{"bio":"","address":null}`),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"address":null`, `"bio":null`, `"mobile":"+1 555 0100"`},
+			ExpectedEvents:  map[string]int{"OnModelUpdate": 1},
+			TestAppFactory:  profiledApp,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				u := mustUser(t, app, annID)
+				if u.GetString("bio") != "" || u.GetString("address") != "" || u.GetString("mobile") != "+1 555 0100" {
+					t.Errorf("stored bio %q, address %q, mobile %q", u.GetString("bio"), u.GetString("address"), u.GetString("mobile"))
+				}
+			},
+		},
+		{
+			Name:            "the name cannot be cleared",
+			Method:          http.MethodPatch,
+			URL:             "/api/account/profile",
+			Headers:         annLogin.bearer(),
+			Body:            jsonBody(`{"name":null,"bio":""}`),
+			ExpectedStatus:  422,
+			ExpectedContent: []string{`"errors":{"name":["The name field is required."]}`},
+			ExpectedEvents:  map[string]int{"OnModelUpdate": 0},
+			TestAppFactory:  profiledApp,
+		},
 	}
 	for _, scenario := range scenarios {
 		scenario.Test(t)
 	}
+}
+
+// profiledApp is a test app where Ann has a bio, an address and a mobile.
+func profiledApp(t testing.TB) *tests.TestApp {
+	app := newTestApp(t)
+	u := mustUser(t, app, annID)
+	u.Set("bio", "Hello")
+	u.Set("address", "1 Main St")
+	u.Set("mobile", "+1 555 0100")
+	if err := app.Save(u); err != nil {
+		t.Fatal(err)
+	}
+	return app
 }

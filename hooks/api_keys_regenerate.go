@@ -20,7 +20,7 @@ func apiKeysRegenerate(e *core.RequestEvent) error {
 	if !credentials.Covers(credentialOf(e).abilities, key.Abilities()) {
 		return failure(http.StatusForbidden, i18n.MissingAbility)
 	}
-	secret := key.renew(dateTimeIn(settingsOf(e.App).APIKeyDefaultTTL))
+	secret := key.renew(credentialOf(e).capExpiry(dateTimeIn(settingsOf(e.App).APIKeyDefaultTTL)))
 	if err := e.App.Save(key); err != nil {
 		return e.InternalServerError("", err)
 	}

@@ -368,13 +368,13 @@ func TestAPIKeysCreate(t *testing.T) {
 			TestAppFactory:  keysApp,
 		},
 		{
-			Name:            "abilities as a string",
+			Name:            "abilities not strings",
 			Method:          http.MethodPost,
 			URL:             "/api/keys",
 			Headers:         annLogin.bearer(),
 			Body:            jsonBody(`{"name":"ci","abilities":[1,2]}`),
 			ExpectedStatus:  422,
-			ExpectedContent: []string{`"abilities":["The abilities field must be a list of abilities`},
+			ExpectedContent: []string{`"abilities":["The abilities field must be a list of strings."]`},
 			TestAppFactory:  keysApp,
 		},
 		{

@@ -2,27 +2,13 @@ package hooks
 
 import (
 	"errors"
-	"net/http"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
 )
-
-// bindForm reads a JSON or form-encoded body into form. An unreadable body
-// is a 400; a body over the limit stays a 413.
-func bindForm(e *core.RequestEvent, form any) error {
-	if err := e.BindBody(form); err != nil {
-		if errors.Is(err, apis.ErrRequestEntityTooLarge) {
-			return err
-		}
-		return failure(http.StatusBadRequest, i18n.InvalidBody)
-	}
-	return nil
-}
 
 // trimAll trims the given strings in place (API.md §1: strings are trimmed
 // except passwords).

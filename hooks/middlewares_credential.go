@@ -38,6 +38,16 @@ type credential struct {
 	apiKey    string // for an API key: its public key
 	user      *User
 	abilities []string
+	expiresAt types.DateTime // zero: never
+}
+
+// capExpiry bounds the expiry of a credential this one creates by its own:
+// a credential never mints one that outlives it (API.md §5).
+func (c *credential) capExpiry(expiresAt types.DateTime) types.DateTime {
+	if c.expiresAt.IsZero() || (!expiresAt.IsZero() && expiresAt.Time().Before(c.expiresAt.Time())) {
+		return expiresAt
+	}
+	return c.expiresAt
 }
 
 // allows reports whether the credential grants ability. An API key never
@@ -138,12 +148,7 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 		return nil
 	}
 	usage.touch(tokensCollection, token.ID, now)
-	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities)}
-}
-
-// isPast reports whether an optional expiry has passed.
-func isPast(expiresAt types.DateTime, now time.Time) bool {
-	return !expiresAt.IsZero() && !expiresAt.Time().After(now)
+	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities), expiresAt: token.ExpiresAt}
 }
 
 // parseStoredAbilities reads the JSON abilities column; anything unreadable

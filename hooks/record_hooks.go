@@ -2,7 +2,6 @@ package hooks
 
 import (
 	"errors"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -91,10 +90,4 @@ func bindRecordHooks(app core.App) {
 		usageOf(e.App).forget(e.Record.Collection().Name, e.Record.Id)
 		return e.Next()
 	})
-}
-
-// dateTimeIn returns now + d as a PocketBase date.
-func dateTimeIn(d time.Duration) types.DateTime {
-	dt, _ := types.ParseDateTime(time.Now().Add(d))
-	return dt
 }

@@ -88,6 +88,10 @@ const (
 	ValidationInvalid      Key = "validation_invalid_value"
 	ValidationSameEmail    Key = "validation_same_email"
 	ValidationSamePassword Key = "validation_same_password"
+	ValidationString       Key = "validation_not_a_string"
+	ValidationDateCreator  Key = "validation_date_after_creator"
+	ValidationList         Key = "validation_not_a_list"
+	ValidationStringList   Key = "validation_not_a_string_list"
 )
 
 var english = map[Key]string{
@@ -166,4 +170,8 @@ var english = map[Key]string{
 	ValidationInvalid:      "The {field} field is invalid.",
 	ValidationSameEmail:    "The {field} field must be different from your current email.",
 	ValidationSamePassword: "The {field} field must be different from your current password.",
+	ValidationString:       "The {field} field must be a string.",
+	ValidationDateCreator:  "The {field} field must not be later than {date}, when the credential making this request expires.",
+	ValidationList:         "The {field} field must be a list.",
+	ValidationStringList:   "The {field} field must be a list of strings.",
 }
