@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
 	"net/http"
 	"time"
 
@@ -20,6 +22,9 @@ func accountEmailConfirm(e *core.RequestEvent) error {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
 	user, err := findUserByID(e.App, query.Get("user"))
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return e.InternalServerError("", err)
+	}
 	if err != nil {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
@@ -28,7 +33,11 @@ func accountEmailConfirm(e *core.RequestEvent) error {
 	if pending == "" || !credentials.Equal(pending, email) {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
-	if other, err := findUserByEmail(e.App, email); err == nil && other.Id != user.Id {
+	other, err := findUserByEmail(e.App, email)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return e.InternalServerError("", err)
+	}
+	if err == nil && other.Id != user.Id {
 		if wantsHTML(e) {
 			return answerLink(e, http.StatusUnprocessableEntity, i18n.EmailTaken, nil)
 		}

@@ -47,10 +47,10 @@ type passwordUpdateForm struct {
 }
 
 func (form *passwordUpdateForm) validate() error {
+	email := form.user.Email()
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.CurrentPassword, validation.Required, matchesPassword(form.user)),
-		validation.Field(&form.NewPassword, append(passwordRules, validation.By(form.checkDifferent))...),
-		validation.Field(&form.NewPasswordConfirmation, validation.Required, confirms(&form.NewPassword)),
+		validation.Field(&form.NewPassword, append(newPasswordRules(&email, &form.NewPasswordConfirmation), validation.By(form.checkDifferent))...),
 	))
 }
 

@@ -28,7 +28,6 @@ func TestAccountPasswordUpdate(t *testing.T) {
 			ExpectedContent: []string{
 				`"current_password":["The current password field is required."]`,
 				`"new_password":["The new password field is required."]`,
-				`"new_password_confirmation":["The new password confirmation field is required."]`,
 			},
 			TestAppFactory: newTestApp,
 		},

@@ -1,12 +1,13 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
 	"net/http"
-	"sync"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
-	"golang.org/x/crypto/bcrypt"
+	"github.com/pocketbase/pocketbase/tools/security"
 
 	"github.com/authappliance/appliance/hooks/i18n"
 )
@@ -26,7 +27,12 @@ func authLogin(e *core.RequestEvent) error {
 
 	user, err := findUserByEmail(e.App, form.Email)
 	if err != nil {
-		dummyPasswordCheck(form.Password)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return e.InternalServerError("", err)
+		}
+		if err := dummyPasswordCheck(e.App, form.Password); err != nil {
+			return e.InternalServerError("", err)
+		}
 		return failure(http.StatusUnauthorized, i18n.InvalidLogin)
 	}
 	if !user.ValidatePassword(form.Password) {
@@ -45,15 +51,36 @@ func authLogin(e *core.RequestEvent) error {
 	return respond(e, http.StatusOK, i18n.LoginSuccessful, authResult{newUserResource(user), plain})
 }
 
-var dummyHash = sync.OnceValue(func() []byte {
-	hash, _ := bcrypt.GenerateFromPassword([]byte("appliance-dummy-password"), bcrypt.DefaultCost)
-	return hash
-})
+const dummyUserStoreKey = "appDummyUser"
+
+// dummyUser is a user that no one can sign in as, whose password was
+// hashed at cost.
+type dummyUser struct {
+	cost int
+	user *core.Record
+}
 
 // dummyPasswordCheck spends the time of a real password check, so that an
-// unknown email cannot be told from a wrong password by timing.
-func dummyPasswordCheck(password string) {
-	_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
+// unknown email cannot be told from a wrong password by timing. Like
+// PocketBase's password auth, it hashes with the users collection's own
+// bcrypt cost, so an operator who raises the cost raises both.
+func dummyPasswordCheck(app core.App, password string) error {
+	collection, err := app.FindCachedCollectionByNameOrId(usersCollection)
+	if err != nil {
+		return err
+	}
+	field, _ := collection.Fields.GetByName("password").(*core.PasswordField)
+	if field == nil {
+		return errors.New("the users collection has no password field")
+	}
+	d, _ := app.Store().Get(dummyUserStoreKey).(dummyUser)
+	if d.user == nil || d.cost != field.Cost {
+		d = dummyUser{cost: field.Cost, user: core.NewRecord(collection)}
+		d.user.SetPassword(security.RandomString(32))
+		app.Store().Set(dummyUserStoreKey, d)
+	}
+	d.user.ValidatePassword(password)
+	return nil
 }
 
 // -------------------------------------------------------------------

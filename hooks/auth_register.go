@@ -91,8 +91,7 @@ func (form *registerForm) validate() error {
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Name, validation.Required, validation.Length(1, 255)),
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat, emailFree(form.app)),
-		validation.Field(&form.Password, passwordRules...),
-		validation.Field(&form.PasswordConfirmation, validation.Required, confirms(&form.Password)),
+		validation.Field(&form.Password, newPasswordRules(&form.Email, &form.PasswordConfirmation)...),
 		validation.Field(&form.DeviceName, validation.Length(0, 255)),
 	))
 }

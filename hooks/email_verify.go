@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
 	"net/http"
 	"time"
 
@@ -18,6 +20,9 @@ func emailVerify(e *core.RequestEvent) error {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
 	user, err := findUserByID(e.App, e.Request.PathValue("id"))
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return e.InternalServerError("", err)
+	}
 	if err != nil || !credentials.Equal(e.Request.PathValue("hash"), emailHash(user.Email())) {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}

@@ -44,6 +44,22 @@ func failure(status int, key i18n.Key) *router.ApiError {
 	return router.NewApiError(status, i18n.English(key), key)
 }
 
+// lookupFailure answers a failed lookup: a missing row is the given
+// failure, anything else a server fault (API.md §10: a database failure is
+// never a silent "not found").
+func lookupFailure(e *core.RequestEvent, err error, status int, key i18n.Key) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return failure(status, key)
+	}
+	return e.InternalServerError("", err)
+}
+
+// notFoundOr500 answers a failed lookup of the caller's resource: missing
+// (or another user's) is 404.
+func notFoundOr500(e *core.RequestEvent, err error) error {
+	return lookupFailure(e, err, http.StatusNotFound, i18n.NotFound)
+}
+
 // invalid returns a 422 with the given field errors.
 func invalid(errs validation.Errors) *router.ApiError {
 	return router.NewApiError(http.StatusUnprocessableEntity, i18n.English(i18n.ValidationFailed), errs)

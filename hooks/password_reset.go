@@ -26,9 +26,13 @@ func passwordReset(e *core.RequestEvent) error {
 
 	user, err := findUserByEmail(e.App, form.Email)
 	if err != nil {
-		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
+		return lookupFailure(e, err, http.StatusBadRequest, i18n.InvalidResetToken)
 	}
-	if _, ok := findPasswordReset(e.App, form.pathToken, user.Id, time.Now()); !ok || user.Status() == statusSuspended {
+	valid, err := validPasswordReset(e.App, form.pathToken, user.Id, time.Now())
+	if err != nil {
+		return e.InternalServerError("", err)
+	}
+	if !valid || user.Status() == statusSuspended {
 		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
 	}
 
@@ -68,8 +72,7 @@ func (form *passwordResetForm) validate() error {
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat),
 		validation.Field(&form.Token, validation.Required, validation.By(form.checkSameToken)),
-		validation.Field(&form.Password, passwordRules...),
-		validation.Field(&form.PasswordConfirmation, validation.Required, confirms(&form.Password)),
+		validation.Field(&form.Password, newPasswordRules(&form.Email, &form.PasswordConfirmation)...),
 	))
 }
 

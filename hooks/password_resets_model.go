@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -38,17 +40,17 @@ func createPasswordReset(app core.App, user *User) (string, error) {
 	return token, err
 }
 
-// findPasswordReset returns the unexpired reset of token, if it belongs to
-// userID.
-func findPasswordReset(app core.App, token, userID string, now time.Time) (*core.Record, bool) {
+// validPasswordReset reports whether token is an unexpired reset of
+// userID. Only a failed read is an error.
+func validPasswordReset(app core.App, token, userID string, now time.Time) (bool, error) {
 	record, err := app.FindFirstRecordByData(passwordResetsCollection, "token_hash", credentials.Hash(token))
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
 	if err != nil {
-		return nil, false
+		return false, err
 	}
-	if !credentials.Equal(record.GetString("user"), userID) || !record.GetDateTime("expires_at").Time().After(now) {
-		return nil, false
-	}
-	return record, true
+	return credentials.Equal(record.GetString("user"), userID) && record.GetDateTime("expires_at").Time().After(now), nil
 }
 
 // deletePasswordResets removes every pending reset of the user.

@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"database/sql"
-	"errors"
 	"net/http"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -49,13 +47,4 @@ func revokeOwnTokens(e *core.RequestEvent, keepID, tokenType string, message i18
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, message, nil)
-}
-
-// notFoundOr500 answers a failed lookup of the caller's resource: missing
-// (or another user's) is 404, anything else a server fault.
-func notFoundOr500(e *core.RequestEvent, err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return failure(http.StatusNotFound, i18n.NotFound)
-	}
-	return e.InternalServerError("", err)
 }

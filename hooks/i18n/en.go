@@ -70,28 +70,30 @@ const (
 // Validation message keys, named after the ozzo-validation error codes
 // they translate. "{field}" is the field name in words.
 const (
-	ValidationRequired     Key = "validation_required"
-	ValidationLength       Key = "validation_length_out_of_range"
-	ValidationTooLong      Key = "validation_length_too_long"
-	ValidationTooShort     Key = "validation_length_too_short"
-	ValidationEmail        Key = "validation_is_email"
-	ValidationURL          Key = "validation_is_url"
-	ValidationEmailTaken   Key = "validation_email_taken"
-	ValidationConfirmation Key = "validation_confirmation_mismatch"
-	ValidationPassword     Key = "validation_invalid_password"
-	ValidationAbility      Key = "validation_invalid_ability"
-	ValidationAbilityAbove Key = "validation_ability_not_held"
-	ValidationAbilityKey   Key = "validation_ability_not_for_keys"
-	ValidationDate         Key = "validation_invalid_date"
-	ValidationDateFuture   Key = "validation_date_not_future"
-	ValidationDateMax      Key = "validation_date_too_far"
-	ValidationInvalid      Key = "validation_invalid_value"
-	ValidationSameEmail    Key = "validation_same_email"
-	ValidationSamePassword Key = "validation_same_password"
-	ValidationString       Key = "validation_not_a_string"
-	ValidationDateCreator  Key = "validation_date_after_creator"
-	ValidationList         Key = "validation_not_a_list"
-	ValidationStringList   Key = "validation_not_a_string_list"
+	ValidationRequired       Key = "validation_required"
+	ValidationLength         Key = "validation_length_out_of_range"
+	ValidationTooLong        Key = "validation_length_too_long"
+	ValidationTooShort       Key = "validation_length_too_short"
+	ValidationEmail          Key = "validation_is_email"
+	ValidationURL            Key = "validation_is_url"
+	ValidationEmailTaken     Key = "validation_email_taken"
+	ValidationConfirmation   Key = "validation_confirmation_mismatch"
+	ValidationPassword       Key = "validation_invalid_password"
+	ValidationAbility        Key = "validation_invalid_ability"
+	ValidationAbilityAbove   Key = "validation_ability_not_held"
+	ValidationAbilityKey     Key = "validation_ability_not_for_keys"
+	ValidationDate           Key = "validation_invalid_date"
+	ValidationDateFuture     Key = "validation_date_not_future"
+	ValidationDateMax        Key = "validation_date_too_far"
+	ValidationInvalid        Key = "validation_invalid_value"
+	ValidationSameEmail      Key = "validation_same_email"
+	ValidationSamePassword   Key = "validation_same_password"
+	ValidationString         Key = "validation_not_a_string"
+	ValidationPasswordBytes  Key = "validation_password_too_many_bytes"
+	ValidationPasswordCommon Key = "validation_password_too_common"
+	ValidationDateCreator    Key = "validation_date_after_creator"
+	ValidationList           Key = "validation_not_a_list"
+	ValidationStringList     Key = "validation_not_a_string_list"
 )
 
 var english = map[Key]string{
@@ -152,26 +154,28 @@ var english = map[Key]string{
 	APIKeyRevoked:     "API key revoked successfully!",
 	APIDataTest:       "API key authenticated successfully!",
 
-	ValidationRequired:     "The {field} field is required.",
-	ValidationLength:       "The {field} field must be between {min} and {max} characters.",
-	ValidationTooLong:      "The {field} field must not be greater than {max} characters.",
-	ValidationTooShort:     "The {field} field must be at least {min} characters.",
-	ValidationEmail:        "The {field} field must be a valid email address.",
-	ValidationURL:          "The {field} field must be a valid URL.",
-	ValidationEmailTaken:   "The {field} has already been taken.",
-	ValidationConfirmation: "The {field} field confirmation does not match.",
-	ValidationPassword:     "The {field} is incorrect.",
-	ValidationAbility:      "The {field} field must be a list of abilities made of [a-z0-9_.:-] or \"*\".",
-	ValidationAbilityAbove: "The {field} field asks for abilities this credential does not have.",
-	ValidationAbilityKey:   "The {field} field asks for abilities an API key can never hold (account:write, tokens:*, keys:*).",
-	ValidationDate:         "The {field} field must be a valid date.",
-	ValidationDateFuture:   "The {field} field must be a date in the future.",
-	ValidationDateMax:      "The {field} field must be a date within {max} days.",
-	ValidationInvalid:      "The {field} field is invalid.",
-	ValidationSameEmail:    "The {field} field must be different from your current email.",
-	ValidationSamePassword: "The {field} field must be different from your current password.",
-	ValidationString:       "The {field} field must be a string.",
-	ValidationDateCreator:  "The {field} field must not be later than {date}, when the credential making this request expires.",
-	ValidationList:         "The {field} field must be a list.",
-	ValidationStringList:   "The {field} field must be a list of strings.",
+	ValidationRequired:       "The {field} field is required.",
+	ValidationLength:         "The {field} field must be between {min} and {max} characters.",
+	ValidationTooLong:        "The {field} field must not be greater than {max} characters.",
+	ValidationTooShort:       "The {field} field must be at least {min} characters.",
+	ValidationEmail:          "The {field} field must be a valid email address.",
+	ValidationURL:            "The {field} field must be a valid URL.",
+	ValidationEmailTaken:     "The {field} has already been taken.",
+	ValidationConfirmation:   "The {field} field confirmation does not match.",
+	ValidationPassword:       "The {field} is incorrect.",
+	ValidationAbility:        "The {field} field must be a list of abilities made of [a-z0-9_.:-] or \"*\".",
+	ValidationAbilityAbove:   "The {field} field asks for abilities this credential does not have.",
+	ValidationAbilityKey:     "The {field} field asks for abilities an API key can never hold (account:write, tokens:*, keys:*).",
+	ValidationDate:           "The {field} field must be a valid date.",
+	ValidationDateFuture:     "The {field} field must be a date in the future.",
+	ValidationDateMax:        "The {field} field must be a date within {max} days.",
+	ValidationInvalid:        "The {field} field is invalid.",
+	ValidationSameEmail:      "The {field} field must be different from your current email.",
+	ValidationSamePassword:   "The {field} field must be different from your current password.",
+	ValidationString:         "The {field} field must be a string.",
+	ValidationPasswordBytes:  "The {field} field is too long: a password may take at most 72 bytes, and letters outside English take 2 to 4 bytes each.",
+	ValidationPasswordCommon: "This password is too common. Choose another.",
+	ValidationDateCreator:    "The {field} field must not be later than {date}, when the credential making this request expires.",
+	ValidationList:           "The {field} field must be a list.",
+	ValidationStringList:     "The {field} field must be a list of strings.",
 }
