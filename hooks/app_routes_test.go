@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 // An app author's own routes, guarded with the exported middleware and
@@ -20,6 +21,19 @@ func TestExportedMiddlewareOnAppRoutes(t *testing.T) {
 		}
 		e.Router.GET("/api/reports", reports).Bind(Envelope(), RequireAbility("reports:read"))
 		e.Router.GET("/api/ingest", reports).Bind(Envelope(), RequireAPIKey("reports:read"))
+		e.Router.GET("/api/settings-of-mine", reports).Bind(Envelope(), RequireAbility("account:write"))
+		e.Router.GET("/api/period", func(re *core.RequestEvent) error {
+			return re.BadRequestError("The report period must not exceed 31 days.", nil)
+		}).Bind(Envelope())
+		e.Router.GET("/api/plain-bad", func(re *core.RequestEvent) error {
+			return re.BadRequestError("", nil)
+		}).Bind(Envelope())
+		e.Router.GET("/api/broken", func(re *core.RequestEvent) error {
+			return re.InternalServerError("database password is hunter2", nil)
+		}).Bind(Envelope())
+		e.Router.GET("/api/unavailable", func(re *core.RequestEvent) error {
+			return router.NewApiError(http.StatusServiceUnavailable, "upstream at 10.0.0.7 is down", nil)
+		}).Bind(Envelope())
 	}
 	factory := func(t testing.TB) *tests.TestApp {
 		app := keysApp(t)
@@ -30,6 +44,64 @@ func TestExportedMiddlewareOnAppRoutes(t *testing.T) {
 	}
 
 	scenarios := []tests.ApiScenario{
+		{
+			Name:            "a * key never holds account:write, even on an author's route",
+			Method:          http.MethodGet,
+			URL:             "/api/settings-of-mine",
+			Headers:         annKey.headers(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "a * token does hold it",
+			Method:          http.MethodGet,
+			URL:             "/api/settings-of-mine",
+			Headers:         annPATAll.bearer(),
+			ExpectedStatus:  200,
+			ExpectedContent: []string{`"owner":"` + annID + `"`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "an author's own 4xx message is kept",
+			Method:          http.MethodGet,
+			URL:             "/api/period",
+			ExpectedStatus:  400,
+			ExpectedContent: []string{`{"success":false,"message":"The report period must not exceed 31 days.","data":null,"errors":[]}`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:            "PocketBase's default message gets the catalogue's",
+			Method:          http.MethodGet,
+			URL:             "/api/plain-bad",
+			ExpectedStatus:  400,
+			ExpectedContent: []string{`"message":"The request could not be processed."`},
+			TestAppFactory:  factory,
+			BeforeTestFunc:  appRoutes,
+		},
+		{
+			Name:               "a 500 shows nothing internal",
+			Method:             http.MethodGet,
+			URL:                "/api/broken",
+			ExpectedStatus:     500,
+			ExpectedContent:    []string{`{"success":false,"message":"Something went wrong! Please try again.","data":null,"errors":[]}`},
+			NotExpectedContent: []string{"hunter2"},
+			TestAppFactory:     factory,
+			BeforeTestFunc:     appRoutes,
+		},
+		{
+			Name:               "any 5xx ApiError shows nothing internal",
+			Method:             http.MethodGet,
+			URL:                "/api/unavailable",
+			ExpectedStatus:     500,
+			ExpectedContent:    []string{`"message":"Something went wrong! Please try again."`},
+			NotExpectedContent: []string{"10.0.0.7"},
+			TestAppFactory:     factory,
+			BeforeTestFunc:     appRoutes,
+		},
 		{
 			Name:            "guest",
 			Method:          http.MethodGet,

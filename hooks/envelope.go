@@ -97,17 +97,21 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 			if err == nil || e.Written() {
 				return err
 			}
-			status, key, fieldErrors := classify(err)
+			c := classify(err)
 			var errs any = []any{}
-			if fieldErrors != nil {
-				errs = translateFieldErrors(e, fieldErrors)
+			if c.fieldErrors != nil {
+				errs = translateFieldErrors(e, c.fieldErrors)
 			}
-			if status == http.StatusInternalServerError {
+			if c.status == http.StatusInternalServerError {
 				e.App.Logger().Error("request failed", "path", e.Request.URL.Path, "error", err.Error())
 			}
-			if writeErr := e.JSON(status, envelope{
+			message := c.message
+			if message == "" {
+				message = i18n.Text(requestLang(e), c.key, nil)
+			}
+			if writeErr := e.JSON(c.status, envelope{
 				Success: false,
-				Message: i18n.Text(requestLang(e), key, nil),
+				Message: message,
 				Data:    nil,
 				Errors:  errs,
 			}); writeErr != nil {
@@ -118,38 +122,61 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 	}
 }
 
-// classify maps any error to a status, a catalogue key and, for a
-// validation failure, its field errors. Errors that carry no key of ours
-// get the generic key of their status. A bare error is a fault of ours
-// (PocketBase would render it as a 400) and becomes a 500 that shows
-// nothing internal.
-func classify(err error) (int, i18n.Key, validation.Errors) {
+// classified is an error as the envelope answers it.
+type classified struct {
+	status      int
+	key         i18n.Key          // the catalogue message
+	message     string            // an app author's own message, which wins over key
+	fieldErrors validation.Errors // for a 422
+}
+
+// classify maps any error to a status and a message and, for a validation
+// failure, its field errors. An ApiError of ours carries its catalogue
+// key; one of an app author's keeps its own message below 500 (PocketBase's
+// default messages get the catalogue's). A 5xx, and a bare error (a fault
+// of ours: PocketBase would render it as a 400), show nothing internal.
+func classify(err error) classified {
 	if errors.Is(err, apis.ErrRequestEntityTooLarge) {
-		return http.StatusRequestEntityTooLarge, i18n.PayloadTooLarge, nil
+		return classified{status: http.StatusRequestEntityTooLarge, key: i18n.PayloadTooLarge}
 	}
 
 	var apiErr *router.ApiError
 	if !errors.As(err, &apiErr) {
 		if errors.Is(err, sql.ErrNoRows) {
-			return http.StatusNotFound, i18n.NotFound, nil
+			return classified{status: http.StatusNotFound, key: i18n.NotFound}
 		}
-		return http.StatusInternalServerError, i18n.ServerError, nil
+		return classified{status: http.StatusInternalServerError, key: i18n.ServerError}
 	}
 
 	status := apiErr.Status
 	if status >= 500 {
-		return http.StatusInternalServerError, i18n.ServerError, nil
+		return classified{status: http.StatusInternalServerError, key: i18n.ServerError}
 	}
 	switch raw := apiErr.RawData().(type) {
 	case i18n.Key:
-		return status, raw, nil
+		return classified{status: status, key: raw}
 	case validation.Errors:
-		return http.StatusUnprocessableEntity, i18n.ValidationFailed, raw
+		return classified{status: http.StatusUnprocessableEntity, key: i18n.ValidationFailed, fieldErrors: raw}
 	}
-	if key, ok := statusKeys[status]; ok {
-		return status, key, nil
+	key, ok := statusKeys[status]
+	if !ok {
+		key = i18n.BadRequest
 	}
-	return status, i18n.BadRequest, nil
+	if !pocketBaseDefaultMessages[apiErr.Message] {
+		return classified{status: status, key: key, message: apiErr.Message}
+	}
+	return classified{status: status, key: key}
+}
+
+// pocketBaseDefaultMessages are the messages PocketBase's error helpers
+// use when given none; they say less than our catalogue's.
+var pocketBaseDefaultMessages = map[string]bool{
+	"":                                     true,
+	"The requested resource wasn't found.": true,
+	"Something went wrong while processing your request.": true,
+	"You are not allowed to perform this request.":        true,
+	"Missing or invalid authentication.":                  true,
+	"Too Many Requests.":                                  true,
 }
 
 var statusKeys = map[int]i18n.Key{

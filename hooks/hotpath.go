@@ -2,7 +2,10 @@ package hooks
 
 import (
 	"database/sql"
+	"regexp"
+	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -72,6 +75,8 @@ const statementsStoreKey = "appStatements"
 // They are prepared on first use, and again if PocketBase reopens its
 // database (a backup restore does).
 type preparedStatements struct {
+	calls atomic.Int64 // queries asked, for the tests that prove none ran
+
 	mu    sync.Mutex
 	db    *sql.DB
 	stmts map[string]*sql.Stmt
@@ -83,10 +88,17 @@ func statementsOf(app core.App) *preparedStatements {
 	}).(*preparedStatements)
 }
 
-// queryRow runs a prepared query; a failure to prepare is reported by
-// the returned row's Scan.
-func (p *preparedStatements) queryRow(app core.App, query string, args ...any) *sql.Row {
-	db := app.ConcurrentDB().(*dbx.DB).DB()
+// queryRow runs a prepared query on the app's read pool. Inside a
+// transaction (an app passed to RunInTransaction), whose reads must see
+// its own writes, it runs on the transaction instead, unprepared. A
+// failure to prepare is reported by Scan.
+func (p *preparedStatements) queryRow(app core.App, query string, args ...any) rowScanner {
+	p.calls.Add(1)
+	pool, ok := app.ConcurrentDB().(*dbx.DB)
+	if !ok {
+		return txRow{app.ConcurrentDB(), query, args}
+	}
+	db := pool.DB()
 	p.mu.Lock()
 	if p.db != db {
 		// the old handle is closed with its statements; closing them here
@@ -106,6 +118,33 @@ func (p *preparedStatements) queryRow(app core.App, query string, args ...any) *
 	p.mu.Unlock()
 	return stmt.QueryRow(args...)
 }
+
+// rowScanner is a *sql.Row or a txRow.
+type rowScanner interface {
+	Scan(dest ...any) error
+}
+
+// txRow is one row read through a transaction's builder. dbx binds named
+// parameters only, so the hot path's "?" becomes {:pN}.
+type txRow struct {
+	builder dbx.Builder
+	query   string
+	args    []any
+}
+
+func (r txRow) Scan(dest ...any) error {
+	params := dbx.Params{}
+	n := 0
+	query := questionMark.ReplaceAllStringFunc(r.query, func(string) string {
+		name := "p" + strconv.Itoa(n)
+		params[name] = r.args[n]
+		n++
+		return "{:" + name + "}"
+	})
+	return r.builder.NewQuery(query).Bind(params).Row(dest...)
+}
+
+var questionMark = regexp.MustCompile(`\?`)
 
 func (p *preparedStatements) close() {
 	p.mu.Lock()

@@ -190,12 +190,47 @@ func TestBadChecksumTouchesNoDatabase(t *testing.T) {
 		db.(*dbx.DB).QueryLogFunc = func(context.Context, time.Duration, string, *sql.Rows, error) { queries.Add(1) }
 		db.(*dbx.DB).ExecLogFunc = func(context.Context, time.Duration, string, sql.Result, error) { queries.Add(1) }
 	}
+	statements := &statementsOf(app).calls
 	forged := annLogin.id + "|" + strings.Repeat("a", credentials.TokenRandomLength) + "00000000"
 	if authenticateToken(app, forged, time.Now()) != nil {
 		t.Fatal("accepted")
 	}
-	if n := queries.Load(); n != 0 {
-		t.Fatalf("%d queries for a forged token", n)
+	if n, m := queries.Load(), statements.Load(); n != 0 || m != 0 {
+		t.Fatalf("%d queries and %d prepared statements for a forged token", n, m)
+	}
+	// the control: a token with a valid checksum does reach the database
+	if authenticateToken(app, annLogin.plain(), time.Now()) == nil {
+		t.Fatal("a valid token was refused")
+	}
+	if statements.Load() == 0 {
+		t.Fatal("the prepared statements' calls are not counted: this test proves nothing")
+	}
+}
+
+// TestHotPathInsideTransaction: verifying a credential works with any
+// core.App, a transaction's included, and sees the transaction's writes.
+func TestHotPathInsideTransaction(t *testing.T) {
+	t.Parallel()
+
+	app := keysApp(t)
+	defer app.Cleanup()
+	err := app.RunInTransaction(func(txApp core.App) error {
+		if c := authenticateToken(txApp, annLogin.plain(), time.Now()); c == nil || c.user.Id != annID {
+			t.Error("a valid token refused inside a transaction")
+		}
+		if c := authenticateAPIKey(txApp, annKey.key(), annKey.secret(), time.Now()); c == nil {
+			t.Error("a valid key refused inside a transaction")
+		}
+		if err := deleteUserTokens(txApp, annID, "", tokenTypeLogin); err != nil {
+			return err
+		}
+		if authenticateToken(txApp, annLogin.plain(), time.Now()) != nil {
+			t.Error("a token deleted in the transaction is still accepted in it")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

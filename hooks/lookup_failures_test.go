@@ -96,7 +96,7 @@ func TestEmailFreeFailsLoudly(t *testing.T) {
 	if err == nil {
 		t.Fatal("a failed lookup passed as a free email")
 	}
-	if status, _, _ := classify(err); status != http.StatusInternalServerError {
+	if status := classify(err).status; status != http.StatusInternalServerError {
 		t.Fatalf("a failed lookup answers %d, want 500", status)
 	}
 }
