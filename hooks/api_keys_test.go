@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"encoding/json"
+	"github.com/pocketbase/dbx"
 	"io"
 	"net/http"
 	"strings"
@@ -46,11 +47,18 @@ var (
 // keysApp is a test app with the fixture keys.
 func keysApp(t testing.TB) *tests.TestApp {
 	app := newTestApp(t)
+	seedKeys(t, app, annKey, annKeyRead, annKeyNarrow, annKeyExpired, bobKey, suspendedKey)
+	return app
+}
+
+// seedKeys saves fixture keys.
+func seedKeys(t testing.TB, app core.App, keys ...fixtureKey) {
+	t.Helper()
 	collection, err := app.FindCollectionByNameOrId(apiKeysCollection)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []fixtureKey{annKey, annKeyRead, annKeyNarrow, annKeyExpired, bobKey, suspendedKey} {
+	for _, k := range keys {
 		r := core.NewRecord(collection)
 		r.Id = k.id
 		r.Set("user", k.userID)
@@ -63,7 +71,16 @@ func keysApp(t testing.TB) *tests.TestApp {
 			t.Fatal(err)
 		}
 	}
-	return app
+}
+
+// keyExists reports whether an API key row with id is in the database.
+func keyExists(t testing.TB, app core.App, id string) bool {
+	t.Helper()
+	n, err := app.CountRecords(apiKeysCollection, dbx.HashExp{"id": id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n > 0
 }
 
 func TestAPIKeyAuthentication(t *testing.T) {

@@ -78,6 +78,21 @@ func TestAuthLogout(t *testing.T) {
 			TestAppFactory:  newTestApp,
 		},
 		{
+			Name:            "logout-all: a read-only token cannot end every session",
+			Method:          http.MethodPost,
+			URL:             "/api/logout-all",
+			Headers:         annPATRead.bearer(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"This credential does not have the ability to perform this action."`},
+			ExpectedEvents:  map[string]int{"OnModelDelete": 0},
+			TestAppFactory:  newTestApp,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if !tokenExists(t, app, annLogin.id) {
+					t.Error("a login token was revoked")
+				}
+			},
+		},
+		{
 			Name:            "logout-all revokes every login token, keeps personal access tokens and other users",
 			Method:          http.MethodPost,
 			URL:             "/api/logout-all",

@@ -23,6 +23,7 @@ var (
 	resetMail        = mailTemplate{i18n.MailResetSubject, i18n.MailResetIntro, i18n.MailResetAction, i18n.MailResetOutro}
 	changeEmailMail  = mailTemplate{i18n.MailChangeSubject, i18n.MailChangeIntro, i18n.MailChangeAction, i18n.MailChangeOutro}
 	changeNoticeMail = mailTemplate{subject: i18n.MailChangeNoticeSubject, intro: i18n.MailChangeNoticeIntro, outro: i18n.MailChangeNoticeOutro}
+	resetNoticeMail  = mailTemplate{subject: i18n.MailResetNoticeSubject, intro: i18n.MailResetNoticeIntro, outro: i18n.MailResetNoticeOutro}
 	newDeviceMail    = mailTemplate{subject: i18n.MailNewDeviceSubject, intro: i18n.MailNewDeviceIntro, outro: i18n.MailNewDeviceOutro}
 )
 

@@ -14,7 +14,8 @@ import (
 
 // passwordReset sets a new password with a mailed reset token. The token
 // works once, for its own account only, within its hour; the reset revokes
-// every login token and personal access token of the account.
+// every credential of the account (login tokens, personal access tokens,
+// API keys) and mails the user a notice.
 func passwordReset(e *core.RequestEvent) error {
 	form := &passwordResetForm{pathToken: e.Request.PathValue("token")}
 	if err := bindForm(e, form); err != nil {
@@ -44,11 +45,12 @@ func passwordReset(e *core.RequestEvent) error {
 		if err := deletePasswordResets(txApp, user.Id); err != nil {
 			return err
 		}
-		return deleteUserTokens(txApp, user.Id, "", tokenTypeLogin, tokenTypeAPI)
+		return revokeAllCredentials(txApp, user.Id)
 	})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	sendMail(e.App, requestLang(e), user.Email(), user.GetString("name"), resetNoticeMail, nil, "")
 	return respond(e, http.StatusOK, i18n.PasswordReset, nil)
 }
 

@@ -30,6 +30,7 @@ func TestPasswordReset(t *testing.T) {
 	prepare := func(expired bool) (string, func(testing.TB) *tests.TestApp) {
 		var token string
 		_, factory := preparedApp(t, func(app *tests.TestApp) {
+			seedKeys(t, app, annKey, bobKey)
 			var err error
 			token, err = createPasswordReset(app, mustUser(t, app, annID))
 			if err != nil {
@@ -118,7 +119,7 @@ func TestPasswordReset(t *testing.T) {
 
 	token, factory = prepare(false)
 	scenarios = append(scenarios, tests.ApiScenario{
-		Name:            "success: new password, every token revoked, token consumed",
+		Name:            "success: new password, every credential revoked, a notice mailed, token consumed",
 		Method:          http.MethodPost,
 		URL:             "/api/password/reset/" + token,
 		Body:            jsonBody(body("ann@example.com", token)),
@@ -136,6 +137,16 @@ func TestPasswordReset(t *testing.T) {
 			}
 			if !tokenExists(t, app, bobLogin.id) {
 				t.Error("another user's token must stay")
+			}
+			if keyExists(t, app, annKey.id) {
+				t.Error("the API key must be revoked")
+			}
+			if !keyExists(t, app, bobKey.id) {
+				t.Error("another user's key must stay")
+			}
+			if notice := lastMailTo(t, app, "ann@example.com"); notice.Subject != "Your password was reset" ||
+				!strings.Contains(notice.Text, "every personal access token and API key of the account was revoked") {
+				t.Errorf("no reset notice: %q", notice.Subject)
 			}
 			if ok, err := validPasswordReset(app, token, annID, time.Now()); ok || err != nil {
 				t.Error("the token must work once")

@@ -48,10 +48,7 @@ func bindRecordHooks(app core.App) {
 			if err := e.Next(); err != nil || !suspended {
 				return err
 			}
-			if err := deleteUserTokens(e.App, e.Record.Id, "", tokenTypeLogin, tokenTypeAPI); err != nil {
-				return err
-			}
-			return deleteUserAPIKeys(e.App, e.Record.Id)
+			return revokeAllCredentials(e.App, e.Record.Id)
 		},
 	})
 

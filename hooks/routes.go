@@ -36,7 +36,7 @@ func bindRoutes(se *core.ServeEvent) {
 	user := ownGroup(api, "", throttleGroup(throttleUser))
 	index.add(user.POST("/resend-verification-email", emailVerificationResend).Bind(requireToken("")))
 	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed)))
-	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("", inactiveAllowed)))
+	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("devices:write", inactiveAllowed)))
 	index.add(user.GET("/dashboard", dashboardShow).Bind(requireToken("account:read", verifiedOnly)))
 	index.add(user.GET("/active-device", devicesList).Bind(requireToken("devices:read", verifiedOnly)))
 	index.add(user.DELETE("/active-device/{id}", devicesRevoke).Bind(requireToken("devices:write", verifiedOnly)))

@@ -28,6 +28,10 @@ const (
 	MailChangeNoticeIntro   Key = "mail_change_notice_intro"
 	MailChangeNoticeOutro   Key = "mail_change_notice_outro"
 
+	MailResetNoticeSubject Key = "mail_reset_notice_subject"
+	MailResetNoticeIntro   Key = "mail_reset_notice_intro"
+	MailResetNoticeOutro   Key = "mail_reset_notice_outro"
+
 	MailNewDeviceSubject Key = "mail_new_device_subject"
 	MailNewDeviceIntro   Key = "mail_new_device_intro"
 	MailNewDeviceOutro   Key = "mail_new_device_outro"
@@ -57,6 +61,10 @@ func init() {
 		MailChangeNoticeSubject: "Your email address is being changed",
 		MailChangeNoticeIntro:   "Someone asked to change the email address of your account to {email}.",
 		MailChangeNoticeOutro:   "If this was not you, change your password now: the change takes effect only once the new address is confirmed.",
+
+		MailResetNoticeSubject: "Your password was reset",
+		MailResetNoticeIntro:   "The password of your account was just reset with a link from a password reset email. Every device was signed out, and every personal access token and API key of the account was revoked.",
+		MailResetNoticeOutro:   "If this was you, sign in again with your new password and create new tokens and keys where you need them. If it was not, reset your password again at once.",
 
 		MailNewDeviceSubject: "New sign-in to your account",
 		MailNewDeviceIntro:   "Your account was just used to sign in from a new device: {device} ({ip}).",
