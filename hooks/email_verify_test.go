@@ -131,7 +131,7 @@ func TestEmailVerify(t *testing.T) {
 			TestAppFactory: factory,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				loc := res.Header.Get("Location")
-				if !strings.Contains(loc, "/verify-email?") || !strings.Contains(loc, "status=success") {
+				if !strings.HasSuffix(loc, "/verify-email?result=email_verified") {
 					t.Errorf("Location = %q", loc)
 				}
 			},

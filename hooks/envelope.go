@@ -93,6 +93,10 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 		Id:       envelopeMiddlewareID,
 		Priority: apis.DefaultActivityLoggerMiddlewarePriority + 1,
 		Func: func(e *core.RequestEvent) error {
+			// answers of ours carry tokens and secrets: never cached
+			h := e.Response.Header()
+			h.Set("Cache-Control", "no-store")
+			h.Set("Content-Language", requestLang(e).String())
 			err := e.Next()
 			if err == nil || e.Written() {
 				return err

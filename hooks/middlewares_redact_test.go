@@ -43,6 +43,35 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 		{"reset token in the Referer of the page's own request", http.MethodGet, func(*tests.TestApp) (string, string) {
 			return "/pages.js?token=refererS3cr3t", "refererS3cr3t"
 		}, 200, "function resetPasswordForm"},
+		{"live reset token with the wrong method", http.MethodGet, func(app *tests.TestApp) (string, string) {
+			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return "/api/password/reset/" + token, token
+		}, 405, `"success":false`},
+		{"live reset token with a trailing slash", http.MethodPost, func(app *tests.TestApp) (string, string) {
+			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return "/api/password/reset/" + token + "/", token
+		}, 404, `"success":false`},
+		{"a short token after /password/reset/", http.MethodPost, func(*tests.TestApp) (string, string) {
+			return "/api/password/reset/shortT0k", "shortT0k"
+		}, 422, `"success":false`},
+		{"reset token posted to the page", http.MethodPost, func(*tests.TestApp) (string, string) {
+			return "/reset-password?token=p0stedS3cr3t", "p0stedS3cr3t"
+		}, 404, ""},
+		{"secret on any URL", http.MethodGet, func(*tests.TestApp) (string, string) {
+			return "/api/health?Secret=anyS3cr3tValue", "anyS3cr3tValue"
+		}, 200, ""},
+		{"password on PocketBase's records API", http.MethodGet, func(*tests.TestApp) (string, string) {
+			return "/api/collections/users/records?password=hunter2hunter2", "hunter2hunter2"
+		}, 200, ""},
+		{"a token string in an unknown path", http.MethodGet, func(*tests.TestApp) (string, string) {
+			return "/api/nothing/" + annLogin.plain(), annLogin.secret()
+		}, 404, `"success":false`},
 	} {
 		var logged string
 		app, factory := preparedApp(t, func(*tests.TestApp) {})

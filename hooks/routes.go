@@ -18,9 +18,9 @@ const maxBodySize = 64 << 10
 // bindRoutes is the appliance's table of contents: every URL, with its
 // throttle group, guard and ability (API.md §3–§6).
 func bindRoutes(se *core.ServeEvent) {
-	// PocketBase's own routes: account status for its JWTs, and our
-	// credentials on the records API.
-	se.Router.Bind(pocketBaseAuth())
+	// every request, PocketBase's too: account status for its JWTs, our
+	// credentials on the records API, and no secret in the request log
+	se.Router.Bind(pocketBaseAuth(), redactSecrets())
 
 	api := ownGroup(se.Router.RouterGroup, "/api", ownMiddlewares()...)
 	index := newRouteIndex("/api")
@@ -79,10 +79,9 @@ func bindRoutes(se *core.ServeEvent) {
 }
 
 // ownMiddlewares are the middlewares of every group of our routes at the
-// top of the router: the envelope, our credentials, a small body limit and
-// the redaction of secrets from the request log.
+// top of the router: the envelope, our credentials and a small body limit.
 func ownMiddlewares() []*hook.Handler[*core.RequestEvent] {
-	return []*hook.Handler[*core.RequestEvent]{envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize), redactSecrets()}
+	return []*hook.Handler[*core.RequestEvent]{envelopeMiddleware(), loadCredential(), apis.BodyLimit(maxBodySize)}
 }
 
 // ownGroup makes a group of our routes. Our routes have their own throttle

@@ -114,7 +114,8 @@ func apiURL(app core.App, pathAndQuery string) string {
 
 // answerLink answers a mailed link: the envelope for an API client, or, for
 // a browser (Accept: text/html), a redirect to the web app's page that
-// shows the outcome.
+// shows the outcome. The page gets only the outcome's catalogue key, never
+// a text it would show: it prints only messages the appliance chose.
 func answerLink(e *core.RequestEvent, status int, key i18n.Key, data any) error {
 	if !wantsHTML(e) {
 		if status >= 400 {
@@ -122,11 +123,7 @@ func answerLink(e *core.RequestEvent, status int, key i18n.Key, data any) error 
 		}
 		return respond(e, status, key, data)
 	}
-	outcome := "success"
-	if status >= 400 {
-		outcome = "error"
-	}
-	q := url.Values{"status": {outcome}, "message": {i18n.Text(requestLang(e), key, nil)}}
+	q := url.Values{"result": {string(key)}}
 	return e.Redirect(http.StatusSeeOther, webAppURL(e.App)+"/verify-email?"+q.Encode())
 }
 

@@ -1,15 +1,28 @@
 // Pages opened from the appliance's mails. They only read their own query
-// string and call the appliance's /api routes.
+// string and call the appliance's /api routes. The Content-Security-Policy
+// allows no inline script: each page names itself in <body data-page>.
 
-// showResult renders the outcome the API put in the query string when it
-// sent a browser here after a verification link.
+// linkResults are the outcomes the API may send a browser here with
+// (?result=<catalogue key>); any other value shows the generic failure, so
+// the page never prints text taken from its URL.
+const linkResults = {
+  email_verified: { ok: true, text: "Your email has been successfully verified!" },
+  already_verified: { ok: true, text: "This email address is already verified." },
+  new_email_verified: { ok: true, text: "Email verified and updated successfully." },
+  invalid_link: { ok: false, text: "Invalid or expired verification link." },
+  email_taken: { ok: false, text: "This email address is no longer available." },
+};
+
+// showResult renders the outcome of a verification link.
 function showResult() {
-  const q = new URLSearchParams(location.search);
+  const key = new URLSearchParams(location.search).get("result");
+  const result = Object.hasOwn(linkResults, key)
+    ? linkResults[key]
+    : { ok: false, text: "This link could not be checked." };
   const el = document.getElementById("message");
-  el.textContent = q.get("message") || "This link could not be checked.";
-  el.className = q.get("status") === "success" ? "ok" : "bad";
-  document.getElementById("title").textContent =
-    q.get("status") === "success" ? "All set" : "Something is wrong with this link";
+  el.textContent = result.text;
+  el.className = result.ok ? "ok" : "bad";
+  document.getElementById("title").textContent = result.ok ? "All set" : "Something is wrong with this link";
 }
 
 // resetPasswordForm posts the new password to POST /api/password/reset/{token}.
@@ -56,3 +69,7 @@ function resetPasswordForm() {
     }
   });
 }
+
+const pages = { "verify-email": showResult, "reset-password": resetPasswordForm };
+const page = pages[document.body.dataset.page];
+if (page) page();
