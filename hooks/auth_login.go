@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
+	"time"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
@@ -15,7 +16,8 @@ import (
 // authLogin checks an email and password and issues a new login token: each
 // login is a new device. An unknown email and a wrong password answer the
 // same 401 after the same bcrypt work; only a correct password reveals a
-// suspension.
+// suspension. Past the account's guessing limit the password is not
+// checked at all.
 func authLogin(e *core.RequestEvent) error {
 	form := &loginForm{}
 	if err := bindForm(e, form); err != nil {
@@ -26,10 +28,18 @@ func authLogin(e *core.RequestEvent) error {
 	}
 
 	user, err := findUserByEmail(e.App, form.Email)
-	if err != nil {
-		if !errors.Is(err, sql.ErrNoRows) {
-			return e.InternalServerError("", err)
-		}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return e.InternalServerError("", err)
+	}
+	userID := ""
+	if user != nil {
+		userID = user.Id
+	}
+	// the per-account guessing limit comes before any password check
+	if err := checkPasswordGuesses(e, form.Email, userID); err != nil {
+		return err
+	}
+	if user == nil {
 		if err := dummyPasswordCheck(e.App, form.Password); err != nil {
 			return e.InternalServerError("", err)
 		}
@@ -42,7 +52,15 @@ func authLogin(e *core.RequestEvent) error {
 		return failure(http.StatusForbidden, i18n.AccountSuspended)
 	}
 
-	token, plain, err := issueLoginToken(e.App, e, user, form.DeviceName)
+	var token *AccessToken
+	var plain string
+	err = e.App.RunInTransaction(func(txApp core.App) error {
+		if err := rememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
+			return err
+		}
+		token, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
+		return err
+	})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}

@@ -88,7 +88,7 @@ func TestAuthLogin(t *testing.T) {
 				`"id":"` + annID + `"`,
 				`"token":"`,
 			},
-			ExpectedEvents: map[string]int{"OnModelCreate": 1},
+			ExpectedEvents: map[string]int{"OnModelCreate": 2}, // login token, known sign-in,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				tokens, err := findUserTokens(app, annID, tokenTypeLogin)

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"net/http"
+	"time"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/ozzo-validation/v4/is"
@@ -35,6 +36,9 @@ func authRegister(e *core.RequestEvent) error {
 	var plain string
 	err = e.App.RunInTransaction(func(txApp core.App) error {
 		if err := txApp.Save(user); err != nil {
+			return err
+		}
+		if err := rememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
 			return err
 		}
 		_, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)

@@ -93,7 +93,7 @@ func TestAuthRegister(t *testing.T) {
 				`"token":"`,
 				`"errors":[]`,
 			},
-			ExpectedEvents: map[string]int{"OnModelCreate": 2},
+			ExpectedEvents: map[string]int{"OnModelCreate": 3}, // user, login token, known sign-in,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				user, err := findUserByEmail(app, "zoe@example.com")

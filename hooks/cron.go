@@ -1,8 +1,9 @@
 package hooks
 
 import (
+	"time"
+
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 )
 
 // bindCronJobs registers the appliance's background jobs. PocketBase runs
@@ -17,7 +18,7 @@ func bindCronJobs(app core.App) {
 		limiterOf(app).Prune()
 	})
 	app.Cron().MustAdd("appTokensPrune", "17 * * * *", func() {
-		if err := pruneExpired(app, types.NowDateTime().String()); err != nil {
+		if err := pruneExpired(app, time.Now()); err != nil {
 			app.Logger().Error("cannot prune expired tokens", "error", err)
 		}
 	})

@@ -241,7 +241,13 @@ func testServer(t testing.TB, app *tests.TestApp) http.Handler {
 
 // call sends one JSON request to handler and returns the recorder.
 func call(handler http.Handler, method, url, body string, headers map[string]string) *httptest.ResponseRecorder {
+	return callFrom(handler, "192.0.2.1", method, url, body, headers)
+}
+
+// callFrom is call from the client IP ip.
+func callFrom(handler http.Handler, ip, method, url, body string, headers map[string]string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, url, strings.NewReader(body))
+	req.RemoteAddr = ip + ":40000"
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range headers {
 		req.Header.Set(k, v)

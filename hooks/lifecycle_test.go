@@ -13,7 +13,6 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/authappliance/appliance/hooks/credentials"
 )
@@ -158,7 +157,10 @@ func TestTokenLifecycleSettings(t *testing.T) {
 	if _, err := createPasswordReset(app, mustUser(t, app, bobID)); err != nil {
 		t.Fatal(err)
 	}
-	if err := pruneExpired(app, types.NowDateTime().String()); err != nil {
+	if err := rememberSignIn(app, bobID, "192.0.2.7", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := pruneExpired(app, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := app.CountRecords(passwordResetsCollection); n != 1 {
@@ -170,11 +172,20 @@ func TestTokenLifecycleSettings(t *testing.T) {
 	if !tokenExists(t, app, id) || !tokenExists(t, app, annLogin.id) {
 		t.Fatal("live tokens must stay")
 	}
-	if err := pruneExpired(app, dateTimeIn(2*time.Hour).String()); err != nil {
+	if known, err := signedInFrom(app, bobID, "192.0.2.7", time.Now()); !known || err != nil {
+		t.Fatal("a recent sign-in must stay")
+	}
+	if err := pruneExpired(app, time.Now().Add(2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := app.CountRecords(passwordResetsCollection); n != 0 {
 		t.Fatal("an expired reset must be pruned")
+	}
+	if err := pruneExpired(app, time.Now().Add(knownSignInTTL+time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := app.CountRecords(knownSignInsCollection); n != 0 {
+		t.Fatal("a sign-in older than 30 days must be pruned")
 	}
 }
 

@@ -1,8 +1,11 @@
 package hooks
 
 import (
+	"time"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 )
 
 // findTokenByID returns the token with this record id.
@@ -60,14 +63,18 @@ func deleteUserTokens(app core.App, userID string, keepID string, tokenTypes ...
 }
 
 // pruneExpired deletes the tokens and password resets whose expiry has
-// passed.
-func pruneExpired(app core.App, now string) error {
+// passed, and the sign-ins too old to exempt an IP from guessing limits.
+func pruneExpired(app core.App, now time.Time) error {
+	at, _ := types.ParseDateTime(now)
 	for _, table := range []string{tokensCollection, passwordResetsCollection} {
 		_, err := app.DB().Delete(table,
-			dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": now})).Execute()
+			dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": at.String()})).Execute()
 		if err != nil {
 			return err
 		}
 	}
-	return nil
+	oldest, _ := types.ParseDateTime(now.Add(-knownSignInTTL))
+	_, err := app.DB().Delete(knownSignInsCollection,
+		dbx.NewExp("last_sign_in_at < {:oldest}", dbx.Params{"oldest": oldest.String()})).Execute()
+	return err
 }
