@@ -16,7 +16,9 @@ import (
 // accountEmailUpdate starts an email change: with the password checked, it
 // mails a signed link bound to the user and the new address to the new
 // address, and a notice to the current one. The email changes only when
-// the link is opened; a newer request replaces the pending address.
+// the link is opened; a newer request replaces the pending address. The
+// password is checked first, so a wrong one says nothing about the
+// address, and an account sends at most 3 change mails an hour.
 func accountEmailUpdate(e *core.RequestEvent) error {
 	user := asUser(e.Auth)
 	form := &emailUpdateForm{app: e.App, user: user}
@@ -24,6 +26,9 @@ func accountEmailUpdate(e *core.RequestEvent) error {
 		return err
 	}
 	if err := form.validate(); err != nil {
+		return err
+	}
+	if err := tooManyRequests(e, limiterOf(e.App).Allow("email-change-mail|"+user.Id, emailChangeMailRules...)); err != nil {
 		return err
 	}
 
@@ -56,13 +61,20 @@ type emailUpdateForm struct {
 	Password string `form:"password" json:"password"`
 }
 
+// validate checks the password before anything about the address: a
+// wrong password is a 422 on password alone.
 func (form *emailUpdateForm) validate() error {
 	trimAll(&form.Email)
 	form.Email = normalizeEmail(form.Email)
+	err := validateForm(validation.ValidateStruct(form,
+		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
+	))
+	if err != nil {
+		return err
+	}
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat,
 			validation.By(form.checkNotCurrent), emailFree(form.app)),
-		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
 	))
 }
 

@@ -23,30 +23,26 @@ func TestAccountEmailUpdate(t *testing.T) {
 			TestAppFactory:  newTestApp,
 		},
 		{
-			Name:           "empty body",
-			Method:         http.MethodPatch,
-			URL:            "/api/account/email",
-			Headers:        annLogin.bearer(),
-			ExpectedStatus: 422,
-			ExpectedContent: []string{
-				`"email":["The email field is required."]`,
-				`"password":["The password field is required."]`,
-			},
-			TestAppFactory: newTestApp,
+			Name:               "empty body: the password is checked first",
+			Method:             http.MethodPatch,
+			URL:                "/api/account/email",
+			Headers:            annLogin.bearer(),
+			ExpectedStatus:     422,
+			ExpectedContent:    []string{`"errors":{"password":["The password field is required."]}`},
+			NotExpectedContent: []string{`"email":`},
+			TestAppFactory:     newTestApp,
 		},
 		{
-			Name:           "wrong password, address taken",
-			Method:         http.MethodPatch,
-			URL:            "/api/account/email",
-			Headers:        annLogin.bearer(),
-			Body:           jsonBody(`{"email":"BOB@example.com","password":"wrong"}`),
-			ExpectedStatus: 422,
-			ExpectedContent: []string{
-				`"email":["The email has already been taken."]`,
-				`"password":["The password is incorrect."]`,
-			},
-			ExpectedEvents: map[string]int{"OnModelUpdate": 0},
-			TestAppFactory: newTestApp,
+			Name:               "wrong password, address taken: nothing said about the address",
+			Method:             http.MethodPatch,
+			URL:                "/api/account/email",
+			Headers:            annLogin.bearer(),
+			Body:               jsonBody(`{"email":"BOB@example.com","password":"wrong"}`),
+			ExpectedStatus:     422,
+			ExpectedContent:    []string{`"errors":{"password":["The password is incorrect."]}`},
+			NotExpectedContent: []string{"taken", `"email":`},
+			ExpectedEvents:     map[string]int{"OnModelUpdate": 0},
+			TestAppFactory:     newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if app.TestMailer.TotalSend() != 0 {
 					t.Error("no mail on a refused change")
@@ -88,8 +84,62 @@ func TestAccountEmailUpdate(t *testing.T) {
 			},
 		},
 	}
+	scenarios = append(scenarios, tests.ApiScenario{
+		Name:            "right password, address taken",
+		Method:          http.MethodPatch,
+		URL:             "/api/account/email",
+		Headers:         annLogin.bearer(),
+		Body:            jsonBody(`{"email":"BOB@example.com","password":"` + fixturePassword + `"}`),
+		ExpectedStatus:  422,
+		ExpectedContent: []string{`"errors":{"email":["The email has already been taken."]}`},
+		ExpectedEvents:  map[string]int{"OnModelUpdate": 0},
+		TestAppFactory:  newTestApp,
+	})
 	for _, scenario := range scenarios {
 		scenario.Test(t)
+	}
+}
+
+// TestEmailChangeMailLimit: an account sends at most 3 change mails an
+// hour, whatever the addresses; the 4th request is a 429 that sends
+// nothing and changes nothing.
+func TestEmailChangeMailLimit(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	clock := withClock(app)
+	server := testServer(t, app)
+	change := func(address string) int {
+		return call(server, http.MethodPatch, "/api/account/email",
+			`{"email":"`+address+`","password":"`+fixturePassword+`"}`, annLogin.bearer()).Code
+	}
+	for i, address := range []string{"a1@example.net", "a2@example.net", "a3@example.net"} {
+		if code := change(address); code != 200 {
+			t.Fatalf("change %d: %d", i, code)
+		}
+	}
+	sent := app.TestMailer.TotalSend()
+	rec := call(server, http.MethodPatch, "/api/account/email",
+		`{"email":"victim@example.net","password":"`+fixturePassword+`"}`, annLogin.bearer())
+	if rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
+		t.Fatalf("4th change in an hour: %d %s", rec.Code, rec.Body.String())
+	}
+	if app.TestMailer.TotalSend() != sent || mustUser(t, app, annID).GetString("pending_email") != "a3@example.net" {
+		t.Fatal("a refused change mailed or changed something")
+	}
+	// a wrong password is not counted, and not limited
+	if code := call(server, http.MethodPatch, "/api/account/email", `{"email":"x@example.net","password":"nope"}`, annLogin.bearer()).Code; code != 422 {
+		t.Fatalf("wrong password past the limit: %d, want 422", code)
+	}
+	// another account has its own limit
+	if code := call(server, http.MethodPatch, "/api/account/email",
+		`{"email":"b1@example.net","password":"`+fixturePassword+`"}`, bobLogin.bearer()).Code; code != 200 {
+		t.Fatalf("bob: %d", code)
+	}
+	clock.advance(time.Hour)
+	if code := change("a4@example.net"); code != 200 {
+		t.Fatalf("an hour later: %d", code)
 	}
 }
 

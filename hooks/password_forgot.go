@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,13 +10,16 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/ozzo-validation/v4/is"
 	"github.com/pocketbase/pocketbase/core"
+	"golang.org/x/text/language"
 
 	"github.com/authappliance/appliance/hooks/i18n"
 )
 
 // passwordForgot answers the same neutral 200 for every valid email, known
-// or not, in the same time: the lookup, the new reset token and the mail
-// all happen after the answer.
+// or not, in the same time: the request does the same work for both (the
+// form and the per-address mail limit), and the lookup, the new reset
+// token and the mail happen after the answer. Past the per-address limit
+// (API.md §10) nothing is sent and the link already mailed stays valid.
 func passwordForgot(e *core.RequestEvent) error {
 	form := &passwordForgotForm{}
 	if err := bindForm(e, form); err != nil {
@@ -24,23 +29,34 @@ func passwordForgot(e *core.RequestEvent) error {
 		return err
 	}
 
-	app, lang := e.App, requestLang(e)
-	inBackground(app, func() {
-		user, err := findUserByEmail(app, form.Email)
-		if err != nil || user.Status() == statusSuspended {
-			return
-		}
-		token, err := createPasswordReset(app, user)
-		if err != nil {
-			app.Logger().Error("cannot create a password reset", "error", err)
-			return
-		}
-		link := webAppURL(app) + "/reset-password?" + url.Values{"token": {token}, "email": {user.Email()}}.Encode()
-		sendMail(app, lang, user.Email(), user.GetString("name"), resetMail,
-			map[string]string{"minutes": strconv.Itoa(int(resetTokenTTL.Minutes()))}, link)
-	})
-
+	if limiterOf(e.App).Allow("reset-mail|"+form.Email, resetMailRules...).OK {
+		app, lang := e.App, requestLang(e)
+		inBackground(app, func() { mailPasswordReset(app, lang, form.Email) })
+	}
 	return respond(e, http.StatusOK, i18n.ResetLinkSent, nil)
+}
+
+// mailPasswordReset replaces the pending reset of the account of email, if
+// there is an account that may reset, and mails its link.
+func mailPasswordReset(app core.App, lang language.Tag, email string) {
+	user, err := findUserByEmail(app, email)
+	if err != nil {
+		if !errors.Is(err, sql.ErrNoRows) {
+			app.Logger().Error("cannot look up a password reset's account", "error", err)
+		}
+		return
+	}
+	if user.Status() == statusSuspended {
+		return
+	}
+	token, err := createPasswordReset(app, user)
+	if err != nil {
+		app.Logger().Error("cannot create a password reset", "error", err)
+		return
+	}
+	link := webAppURL(app) + "/reset-password?" + url.Values{"token": {token}, "email": {user.Email()}}.Encode()
+	sendMail(app, lang, user.Email(), user.GetString("name"), resetMail,
+		map[string]string{"minutes": strconv.Itoa(int(resetTokenTTL.Minutes()))}, link)
 }
 
 // -------------------------------------------------------------------
