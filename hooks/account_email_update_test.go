@@ -194,6 +194,35 @@ func TestAccountEmailConfirm(t *testing.T) {
 		})
 	}
 	{
+		// the query is signed, not only the path: a link of Ann's turned
+		// into one for Bob's own pending change must fail
+		app, factory := preparedApp(t, func(app *tests.TestApp) {
+			pending(app, newEmail)
+			bob := mustUser(t, app, bobID)
+			bob.Set("pending_email", "bob.new@example.com")
+			if err := app.Save(bob); err != nil {
+				t.Fatal(err)
+			}
+		})
+		u, _ := url.Parse(link(app, newEmail, time.Now()))
+		q := u.Query()
+		q.Set("user", bobID)
+		q.Set("email", "bob.new@example.com")
+		scenarios = append(scenarios, tests.ApiScenario{
+			Name:            "another user and address in a valid link's query",
+			Method:          http.MethodGet,
+			URL:             u.Path + "?" + q.Encode(),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"Invalid or expired verification link."`},
+			TestAppFactory:  factory,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if mustUser(t, app, bobID).Email() != "bob@example.com" {
+					t.Error("bob's email changed")
+				}
+			},
+		})
+	}
+	{
 		app, factory := preparedApp(t, func(app *tests.TestApp) { pending(app, newEmail) })
 		scenarios = append(scenarios, tests.ApiScenario{
 			Name:            "expired",

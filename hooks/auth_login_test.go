@@ -135,3 +135,30 @@ func TestAuthLogin(t *testing.T) {
 		scenario.Test(t)
 	}
 }
+
+// TestNewDeviceAlert: a sign-in mails the owner only when no current
+// login token has the same User-Agent and IP.
+func TestNewDeviceAlert(t *testing.T) {
+	t.Parallel()
+
+	for _, c := range []struct {
+		name, ip, userAgent string
+		mails               int
+	}{
+		{"same browser, same IP: known", "127.0.0.1", "fixture", 0},
+		{"same browser, another IP: new", "10.1.1.1", "fixture", 1},
+		{"another browser, same IP: new", "127.0.0.1", "curl/8.0", 1},
+	} {
+		app := newTestApp(t)
+		server := testServer(t, app)
+		rec := callFrom(server, c.ip, http.MethodPost, "/api/login",
+			`{"email":"ann@example.com","password":"`+fixturePassword+`"}`, map[string]string{"User-Agent": c.userAgent})
+		if rec.Code != 200 {
+			t.Fatalf("%s: login %d", c.name, rec.Code)
+		}
+		if n := app.TestMailer.TotalSend(); n != c.mails {
+			t.Errorf("%s: %d new-device mails, want %d", c.name, n, c.mails)
+		}
+		app.Cleanup()
+	}
+}

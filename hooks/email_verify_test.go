@@ -3,6 +3,7 @@ package hooks
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +87,26 @@ func TestEmailVerify(t *testing.T) {
 			Name:            "expired link",
 			Method:          http.MethodGet,
 			URL:             link(app, unverifID, time.Now().Add(-2*time.Hour)),
+			ExpectedStatus:  403,
+			ExpectedContent: []string{`"message":"Invalid or expired verification link."`},
+			TestAppFactory:  factory,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if !unverified(t, app) {
+					t.Error("nothing may change")
+				}
+			},
+		})
+	}
+	{
+		// the expiry is signed: an expired link pushed into the future fails
+		app, factory := preparedApp(t, func(*tests.TestApp) {})
+		u, _ := url.Parse(link(app, unverifID, time.Now().Add(-2*time.Hour)))
+		q := u.Query()
+		q.Set("expires", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+		scenarios = append(scenarios, tests.ApiScenario{
+			Name:            "an expired link with a later expires",
+			Method:          http.MethodGet,
+			URL:             u.Path + "?" + q.Encode(),
 			ExpectedStatus:  403,
 			ExpectedContent: []string{`"message":"Invalid or expired verification link."`},
 			TestAppFactory:  factory,

@@ -144,9 +144,13 @@ func TestThrottlePublic(t *testing.T) {
 	login := func() *httptest.ResponseRecorder {
 		return call(server, http.MethodPost, "/api/login", `{"email":"nobody@example.com","password":"x"}`, nil)
 	}
-	for range 2 {
-		if rec := login(); rec.Code != 401 {
+	for i, remaining := range []string{"1", "0"} {
+		rec := login()
+		if rec.Code != 401 {
 			t.Fatalf("want 401 before the limit, got %d", rec.Code)
+		}
+		if got := rec.Header().Get("X-RateLimit-Remaining"); got != remaining || rec.Header().Get("X-RateLimit-Limit") != "2" {
+			t.Fatalf("request %d: X-RateLimit-Remaining %q, want %q", i+1, got, remaining)
 		}
 	}
 

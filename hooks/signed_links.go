@@ -1,9 +1,7 @@
 package hooks
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/http"
@@ -16,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/signedlink"
 )
 
 // signedLinkTTL is how long a mailed link works (API.md §3).
@@ -61,19 +60,13 @@ func signingKey(app core.App) ([]byte, error) {
 }
 
 // signLink returns path with the query params plus "expires" and
-// "signature": HMAC-SHA256 over the path and the sorted query.
+// "signature" (see package signedlink), valid for signedLinkTTL from now.
 func signLink(app core.App, path string, params url.Values, now time.Time) (string, error) {
 	key, err := signingKey(app)
 	if err != nil {
 		return "", err
 	}
-	q := url.Values{}
-	for k, v := range params {
-		q[k] = v
-	}
-	q.Set("expires", strconv.FormatInt(now.Add(signedLinkTTL).Unix(), 10))
-	q.Set("signature", linkSignature(key, path, q))
-	return path + "?" + q.Encode(), nil
+	return signedlink.Sign(key, path, params, now.Add(signedLinkTTL)), nil
 }
 
 // verifyLink reports whether a request's path and query carry a valid,
@@ -81,30 +74,10 @@ func signLink(app core.App, path string, params url.Values, now time.Time) (stri
 func verifyLink(app core.App, path string, query url.Values, now time.Time) bool {
 	key, err := signingKey(app)
 	if err != nil {
+		app.Logger().Error("cannot read the signing key", "error", err)
 		return false
 	}
-	expires, err := strconv.ParseInt(query.Get("expires"), 10, 64)
-	if err != nil || now.Unix() > expires {
-		return false
-	}
-	given, err := hex.DecodeString(query.Get("signature"))
-	if err != nil {
-		return false
-	}
-	want, _ := hex.DecodeString(linkSignature(key, path, query))
-	return hmac.Equal(given, want)
-}
-
-func linkSignature(key []byte, path string, query url.Values) string {
-	q := url.Values{}
-	for k, v := range query {
-		if k != "signature" {
-			q[k] = v
-		}
-	}
-	mac := hmac.New(sha256.New, key)
-	mac.Write([]byte(path + "?" + q.Encode()))
-	return hex.EncodeToString(mac.Sum(nil))
+	return signedlink.Verify(key, path, query, now)
 }
 
 // apiURL is the absolute URL of a path of the appliance itself.
