@@ -67,7 +67,8 @@ func bindRoutes(se *core.ServeEvent) {
 
 	admin := ownGroup(se.Router.RouterGroup, "/admin/profile/api-tokens",
 		append(ownMiddlewares(), throttleGroup(throttleUser), requireFeature(apiTokensEnabled))...)
-	bindTokenWriteRoutes(admin, nil)
+	bindTokenWriteRoutes(admin, index.elsewhere("/admin/profile/api-tokens", apiTokensEnabled))
+	se.App.Store().Set(routesStoreKey, *index.names)
 
 	// every other /api path that PocketBase does not own: 404, or 405 with
 	// Allow when the path exists for another method
@@ -94,19 +95,21 @@ func ownGroup(parent *router.RouterGroup[*core.RequestEvent], prefix string, mid
 
 // bindTokenWriteRoutes binds the three write routes of the API Tokens page
 // on g (under /api and under the seed's /admin path) and records them in
-// index, if any.
+// index.
 func bindTokenWriteRoutes(g *router.RouterGroup[*core.RequestEvent], index *routeIndex) {
 	routes := []*router.Route[*core.RequestEvent]{
 		g.POST("", tokensCreate).Bind(requireToken("tokens:write", verifiedOnly)),
 		g.DELETE("", tokensRevokeAll).Bind(requireToken("tokens:write", verifiedOnly)),
 		g.DELETE("/{id}", tokensRevoke).Bind(requireToken("tokens:write", verifiedOnly)),
 	}
-	if index != nil {
-		for _, r := range routes {
-			index.add(r)
-		}
+	for _, r := range routes {
+		index.add(r)
 	}
 }
+
+// routesStoreKey holds, in the app store, every route of ours as
+// "METHOD /path", for the tests that walk the route table.
+const routesStoreKey = "appRoutes"
 
 // routeIndex remembers our routes so that the catch-all can tell an
 // unknown path (404) from a wrong method (405 with Allow). A route of a
@@ -115,21 +118,30 @@ type routeIndex struct {
 	prefix  string
 	mux     *http.ServeMux
 	enabled func(core.App) bool // nil: always
+	names   *[]string           // every route recorded, "METHOD /path"
 }
 
 func newRouteIndex(prefix string) *routeIndex {
-	return &routeIndex{prefix: prefix, mux: http.NewServeMux()}
+	return &routeIndex{prefix: prefix, mux: http.NewServeMux(), names: &[]string{}}
 }
 
 // within returns a view of the index for a group at prefix below it whose
 // routes exist only while enabled says so.
 func (x *routeIndex) within(prefix string, enabled func(core.App) bool) *routeIndex {
-	return &routeIndex{prefix: x.prefix + prefix, mux: x.mux, enabled: enabled}
+	return &routeIndex{prefix: x.prefix + prefix, mux: x.mux, enabled: enabled, names: x.names}
+}
+
+// elsewhere returns an index for routes outside the index's prefix: they
+// are listed with the others, but the catch-all does not answer for them.
+func (x *routeIndex) elsewhere(prefix string, enabled func(core.App) bool) *routeIndex {
+	return &routeIndex{prefix: prefix, mux: http.NewServeMux(), enabled: enabled, names: x.names}
 }
 
 // add records a route of a group bound at the index's prefix.
 func (x *routeIndex) add(r *router.Route[*core.RequestEvent]) *router.Route[*core.RequestEvent] {
-	x.mux.Handle(r.Method+" "+x.prefix+r.Path, indexedRoute{x.enabled})
+	pattern := r.Method + " " + x.prefix + r.Path
+	x.mux.Handle(pattern, indexedRoute{x.enabled})
+	*x.names = append(*x.names, pattern)
 	return r
 }
 
