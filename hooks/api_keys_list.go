@@ -16,7 +16,7 @@ func apiKeysList(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	now, usage := time.Now(), usageOf(e.App)
+	now := time.Now()
 	out := make([]apiKeyListItem, len(keys))
 	for i, k := range keys {
 		out[i] = apiKeyListItem{
@@ -25,7 +25,7 @@ func apiKeysList(e *core.RequestEvent) error {
 			Key:        k.Key(),
 			Abilities:  k.Abilities(),
 			ExpiresAt:  apiTime(k.ExpiresAt()),
-			LastUsedAt: apiTime(usage.lastUsed(apiKeysCollection, k.Id, k.GetDateTime("last_used_at"))),
+			LastUsedAt: apiTime(k.LastUsedAt(e.App)),
 			CreatedAt:  apiTime(k.GetDateTime("created")),
 			IsExpired:  k.IsExpired(now),
 		}

@@ -34,6 +34,10 @@ func (k *APIKey) Abilities() []string { return jsonStrings(k.Record, "abilities"
 // ExpiresAt returns the key's expiry.
 func (k *APIKey) ExpiresAt() types.DateTime { return k.GetDateTime("expires_at") }
 
+// LastUsedAt returns the key's last use, up to the request: the one in
+// memory, else the stored one (usage.go).
+func (k *APIKey) LastUsedAt(app core.App) types.DateTime { return usageOf(app).lastUsedOf(k.Record) }
+
 // IsExpired reports whether the key's expiry has passed.
 func (k *APIKey) IsExpired(now time.Time) bool {
 	return k.ExpiresAt().IsZero() || isPast(k.ExpiresAt(), now)

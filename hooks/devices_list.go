@@ -16,7 +16,6 @@ func devicesList(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	current := credentialOf(e).id
-	usage := usageOf(e.App)
 
 	devices := make([]deviceItem, len(tokens))
 	for i, t := range tokens {
@@ -25,7 +24,7 @@ func devicesList(e *core.RequestEvent) error {
 			Name:       t.Name(),
 			Attributes: t.Attributes(),
 			IsCurrent:  t.Id == current,
-			LastUsedAt: apiTime(usage.lastUsed(tokensCollection, t.Id, t.LastUsedAt())),
+			LastUsedAt: apiTime(t.LastUsedAt(e.App)),
 			CreatedAt:  apiTime(t.GetDateTime("created")),
 			ExpiresAt:  apiTime(t.ExpiresAt()),
 		}

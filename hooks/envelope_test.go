@@ -211,7 +211,7 @@ func TestVerifiedRequestWritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if token.LastUsedAt().IsZero() {
+	if token.GetDateTime("last_used_at").IsZero() {
 		t.Fatal("last_used_at must be stored by the flush")
 	}
 }

@@ -16,14 +16,14 @@ func tokensList(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	now, usage := time.Now(), usageOf(e.App)
+	now := time.Now()
 	out := make([]tokenItem, len(tokens))
 	for i, t := range tokens {
 		out[i] = tokenItem{
 			ID:         t.Id,
 			Name:       t.Name(),
 			Abilities:  t.Abilities(),
-			LastUsedAt: apiTime(usage.lastUsed(tokensCollection, t.Id, t.LastUsedAt())),
+			LastUsedAt: apiTime(t.LastUsedAt(e.App)),
 			ExpiresAt:  apiTime(t.ExpiresAt()),
 			CreatedAt:  apiTime(t.GetDateTime("created")),
 			IsExpired:  t.IsExpired(now),

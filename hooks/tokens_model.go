@@ -45,9 +45,9 @@ func (t *AccessToken) Attributes() deviceAttributes {
 // ExpiresAt returns the expiry (zero: never).
 func (t *AccessToken) ExpiresAt() types.DateTime { return t.GetDateTime("expires_at") }
 
-// LastUsedAt returns the last use stored in the database; see
-// usageTracker.lastUsed for the up-to-the-minute value.
-func (t *AccessToken) LastUsedAt() types.DateTime { return t.GetDateTime("last_used_at") }
+// LastUsedAt returns the token's last use, up to the request: the one in
+// memory, else the stored one (usage.go).
+func (t *AccessToken) LastUsedAt(app core.App) types.DateTime { return usageOf(app).lastUsedOf(t.Record) }
 
 // IsExpired reports whether the token's expiry has passed.
 func (t *AccessToken) IsExpired(now time.Time) bool {

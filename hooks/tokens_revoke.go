@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"net/http"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
@@ -18,33 +16,4 @@ func tokensRevoke(e *core.RequestEvent) error {
 // the password is checked.
 func tokensRevokeAll(e *core.RequestEvent) error {
 	return revokeOwnTokens(e, "", tokenTypeAPI, i18n.TokensRevoked)
-}
-
-// revokeOwnToken deletes the caller's token of tokenType named in the
-// path; another user's token (or one of the other type) is 404.
-func revokeOwnToken(e *core.RequestEvent, tokenType string, message i18n.Key) error {
-	token, err := findUserToken(e.App, e.Auth.Id, tokenType, e.Request.PathValue("id"))
-	if err != nil {
-		return notFoundOr500(e, err)
-	}
-	if err := e.App.Delete(token); err != nil {
-		return e.InternalServerError("", err)
-	}
-	return respond(e, http.StatusOK, message, nil)
-}
-
-// revokeOwnTokens deletes, once the password in the body is checked, every
-// token of tokenType of the caller but keepID.
-func revokeOwnTokens(e *core.RequestEvent, keepID, tokenType string, message i18n.Key) error {
-	form := &passwordForm{user: asUser(e.Auth)}
-	if err := bindForm(e, form); err != nil {
-		return err
-	}
-	if err := form.validate(); err != nil {
-		return err
-	}
-	if err := deleteUserTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
-		return e.InternalServerError("", err)
-	}
-	return respond(e, http.StatusOK, message, nil)
 }

@@ -57,6 +57,11 @@ func (u *usageTracker) lastUsed(collection, id string, stored types.DateTime) ty
 	return dt
 }
 
+// lastUsedOf returns the newest known use of a token or key record.
+func (u *usageTracker) lastUsedOf(record *core.Record) types.DateTime {
+	return u.lastUsed(record.Collection().Name, record.Id, record.GetDateTime("last_used_at"))
+}
+
 // forget drops the pending use of a deleted credential.
 func (u *usageTracker) forget(collection, id string) {
 	u.mu.Lock()

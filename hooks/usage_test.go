@@ -31,7 +31,7 @@ func TestUsageFlushFailureKeepsUses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !token.LastUsedAt().IsZero() {
+	if !token.GetDateTime("last_used_at").IsZero() {
 		t.Fatal("the failed transaction must not have written")
 	}
 }

@@ -40,10 +40,37 @@ func Text(lang language.Tag, key Key, params map[string]string) string {
 	if !ok {
 		text = english[key]
 	}
-	for name, value := range params {
-		text = strings.ReplaceAll(text, "{"+name+"}", value)
+	return fill(text, params)
+}
+
+// fill replaces each "{name}" of text with params[name] in one pass, so a
+// value that itself holds "{...}" (a user named "{app}") is never filled
+// again. A placeholder without a param stays as it is.
+func fill(text string, params map[string]string) string {
+	if len(params) == 0 || !strings.Contains(text, "{") {
+		return text
 	}
-	return text
+	var b strings.Builder
+	for {
+		end := strings.IndexByte(text, '}')
+		if end < 0 {
+			break
+		}
+		open := strings.LastIndexByte(text[:end], '{')
+		value, ok := "", false
+		if open >= 0 {
+			value, ok = params[text[open+1:end]]
+		}
+		if ok {
+			b.WriteString(text[:open])
+			b.WriteString(value)
+		} else {
+			b.WriteString(text[:end+1])
+		}
+		text = text[end+1:]
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // English returns the English message for key.
