@@ -47,7 +47,9 @@ func (t *AccessToken) ExpiresAt() types.DateTime { return t.GetDateTime("expires
 
 // LastUsedAt returns the token's last use, up to the request: the one in
 // memory, else the stored one (usage.go).
-func (t *AccessToken) LastUsedAt(app core.App) types.DateTime { return usageOf(app).lastUsedOf(t.Record) }
+func (t *AccessToken) LastUsedAt(app core.App) types.DateTime {
+	return usageOf(app).lastUsedOf(t.Record)
+}
 
 // IsExpired reports whether the token's expiry has passed.
 func (t *AccessToken) IsExpired(now time.Time) bool {
