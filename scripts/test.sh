@@ -4,12 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN=auto
+echo "== gofmt"
 unformatted=$("$(go env GOROOT)/bin/gofmt" -l hooks pb_migrations pb_public e2e main.go)
 if [ -n "$unformatted" ]; then
 	echo "gofmt needed on: $unformatted" >&2
 	exit 1
 fi
+echo "== go vet"
 go vet ./...
+echo "== go test (every package; about 3 minutes here with the race detector, most of it compiling)"
 # -race needs cgo; fall back to a plain run where no C compiler exists
 if command -v gcc >/dev/null 2>&1; then
 	CGO_ENABLED=1 go test -race -count=1 ./...
