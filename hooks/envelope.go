@@ -94,9 +94,10 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 		Priority: apis.DefaultActivityLoggerMiddlewarePriority + 1,
 		Func: func(e *core.RequestEvent) error {
 			// answers of ours carry tokens and secrets: never cached
+			lang := requestLang(e)
 			h := e.Response.Header()
 			h.Set("Cache-Control", "no-store")
-			h.Set("Content-Language", requestLang(e).String())
+			h.Set("Content-Language", lang.String())
 			err := e.Next()
 			if err == nil || e.Written() {
 				return err
@@ -111,7 +112,7 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 			}
 			message := c.message
 			if message == "" {
-				message = i18n.Text(requestLang(e), c.key, nil)
+				message = i18n.Text(lang, c.key, nil)
 			}
 			if writeErr := e.JSON(c.status, envelope{
 				Success: false,

@@ -14,7 +14,7 @@ const knownSignInsCollection = "known_sign_ins"
 
 // knownSignInTTL is how long an IP that signed in to an account stays
 // exempt from the account's password-check limit.
-const knownSignInTTL = knownSignInDays * 24 * time.Hour
+const knownSignInTTL = 30 * 24 * time.Hour
 
 // signedInFrom reports whether ip signed in to the user's account within
 // knownSignInTTL. An unknown account (userID "") runs the same query and

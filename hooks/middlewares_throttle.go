@@ -36,10 +36,6 @@ var (
 	passwordCheckRules   = []throttle.Rule{{Limit: 10, Window: 15 * time.Minute}}
 )
 
-// knownSignInDays is how long an IP that signed in to an account is exempt
-// from the account's password-check limit.
-const knownSignInDays = 30
-
 const throttleStoreKey = "appThrottle"
 
 // limiterOf returns the app's one limiter.
