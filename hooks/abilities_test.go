@@ -3,6 +3,8 @@ package hooks
 import (
 	"net/http"
 	"testing"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // Every built-in route checks its ability: a personal access token that
@@ -34,9 +36,9 @@ func TestAbilitiesOnEveryRoute(t *testing.T) {
 		{http.MethodDelete, "/api/keys/nokey0000000001", "keys:write"},
 	}
 
-	unrelated := fixtureToken{"annunrelated001", annID, tokenTypeAPI, []string{"reports:read"}, 0}
-	exact := fixtureToken{"annexact0000001", annID, tokenTypeAPI, nil, 0}
-	wildcard := fixtureToken{"annwildcard0001", annID, tokenTypeAPI, nil, 0}
+	unrelated := fixtureToken{"annunrelated001", annID, model.TokenTypeAPI, []string{"reports:read"}, 0}
+	exact := fixtureToken{"annexact0000001", annID, model.TokenTypeAPI, nil, 0}
+	wildcard := fixtureToken{"annwildcard0001", annID, model.TokenTypeAPI, nil, 0}
 
 	for _, r := range routes {
 		app := newTestApp(t)

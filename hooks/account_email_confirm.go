@@ -11,6 +11,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // accountEmailConfirm applies an email change from its signed link. The
@@ -21,7 +22,7 @@ func accountEmailConfirm(e *core.RequestEvent) error {
 	if !verifyLink(e.App, e.Request.URL.Path, query, time.Now()) {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
-	user, err := findUserByID(e.App, query.Get("user"))
+	user, err := model.FindUserByID(e.App, query.Get("user"))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e.InternalServerError("", err)
 	}
@@ -33,7 +34,7 @@ func accountEmailConfirm(e *core.RequestEvent) error {
 	if pending == "" || !credentials.Equal(pending, email) {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
-	other, err := findUserByEmail(e.App, email)
+	other, err := model.FindUserByEmail(e.App, email)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e.InternalServerError("", err)
 	}

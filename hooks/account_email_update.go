@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // accountEmailUpdate starts an email change: with the password checked, it
@@ -20,7 +21,7 @@ import (
 // password is checked first, so a wrong one says nothing about the
 // address, and an account sends at most 3 change mails an hour.
 func accountEmailUpdate(e *core.RequestEvent) error {
-	user := asUser(e.Auth)
+	user := model.AsUser(e.Auth)
 	form := &emailUpdateForm{app: e.App, user: user}
 	if err := bindForm(e, form); err != nil {
 		return err
@@ -55,7 +56,7 @@ func accountEmailUpdate(e *core.RequestEvent) error {
 
 type emailUpdateForm struct {
 	app  core.App
-	user *User
+	user *model.User
 
 	Email    string `form:"email" json:"email"`
 	Password string `form:"password" json:"password"`
@@ -65,7 +66,7 @@ type emailUpdateForm struct {
 // wrong password is a 422 on password alone.
 func (form *emailUpdateForm) validate() error {
 	trimAll(&form.Email)
-	form.Email = normalizeEmail(form.Email)
+	form.Email = model.NormalizeEmail(form.Email)
 	err := validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Password, validation.Required, matchesPassword(form.user)),
 	))

@@ -7,13 +7,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // accountPasswordUpdate changes the password after checking the current
 // one, and revokes every other login token (the device making the change
 // stays logged in).
 func accountPasswordUpdate(e *core.RequestEvent) error {
-	user := asUser(e.Auth)
+	user := model.AsUser(e.Auth)
 	form := &passwordUpdateForm{user: user}
 	if err := bindForm(e, form); err != nil {
 		return err
@@ -28,7 +29,7 @@ func accountPasswordUpdate(e *core.RequestEvent) error {
 		if err := txApp.Save(user); err != nil {
 			return err
 		}
-		return deleteUserTokens(txApp, user.Id, current, tokenTypeLogin)
+		return model.DeleteUserTokens(txApp, user.Id, current, model.TokenTypeLogin)
 	})
 	if err != nil {
 		return e.InternalServerError("", err)
@@ -39,7 +40,7 @@ func accountPasswordUpdate(e *core.RequestEvent) error {
 // -------------------------------------------------------------------
 
 type passwordUpdateForm struct {
-	user *User
+	user *model.User
 
 	CurrentPassword         string `form:"current_password" json:"current_password"`
 	NewPassword             string `form:"new_password" json:"new_password"`

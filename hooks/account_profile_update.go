@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // accountProfileUpdate changes the name and the profile fields sent: a
@@ -24,7 +25,7 @@ func accountProfileUpdate(e *core.RequestEvent) error {
 		return err
 	}
 
-	user := asUser(e.Auth)
+	user := model.AsUser(e.Auth)
 	for field, value := range form.changes() {
 		user.Set(field, *value)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // statusTransitions is the state machine of PATCH /api/account/{status}:
@@ -17,10 +18,10 @@ var statusTransitions = map[string]struct {
 	from, to string
 	message  i18n.Key
 }{
-	"inactive": {statusActive, statusInactive, i18n.AccountInactivated},
-	"active":   {statusInactive, statusActive, i18n.AccountActivated},
-	"reactive": {statusInactive, statusActive, i18n.AccountReactivated},
-	"suspend":  {"", statusSuspended, i18n.AccountSuspendedOK},
+	"inactive": {model.StatusActive, model.StatusInactive, i18n.AccountInactivated},
+	"active":   {model.StatusInactive, model.StatusActive, i18n.AccountActivated},
+	"reactive": {model.StatusInactive, model.StatusActive, i18n.AccountReactivated},
+	"suspend":  {"", model.StatusSuspended, i18n.AccountSuspendedOK},
 }
 
 // accountStatusUpdate returns the handler of PATCH /api/account/{status}
@@ -34,9 +35,9 @@ func accountStatusUpdate(status string) func(e *core.RequestEvent) error {
 }
 
 func changeStatus(e *core.RequestEvent, from, to string, message i18n.Key) error {
-	user := asUser(e.Auth)
+	user := model.AsUser(e.Auth)
 
-	if to == statusSuspended {
+	if to == model.StatusSuspended {
 		form := &passwordForm{user: user}
 		if err := bindForm(e, form); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tests"
 )
@@ -36,7 +37,7 @@ func TestAccountStatusUpdate(t *testing.T) {
 			ExpectedStatus:  404,
 			ExpectedContent: []string{`"success":false`, `"message":"The requested resource was not found."`},
 			TestAppFactory:  newTestApp,
-			AfterTestFunc:   status(statusActive),
+			AfterTestFunc:   status(model.StatusActive),
 		},
 		{
 			Name:            "deactivate",
@@ -46,7 +47,7 @@ func TestAccountStatusUpdate(t *testing.T) {
 			ExpectedStatus:  200,
 			ExpectedContent: []string{`"message":"Account inactivated successfully!"`, `"status":"inactive"`},
 			TestAppFactory:  newTestApp,
-			AfterTestFunc:   status(statusInactive),
+			AfterTestFunc:   status(model.StatusInactive),
 		},
 		{
 			Name:            "activate an active account",
@@ -93,7 +94,7 @@ func TestAccountStatusUpdate(t *testing.T) {
 			ExpectedStatus:  422,
 			ExpectedContent: []string{`"password":["The password is incorrect."]`},
 			TestAppFactory:  newTestApp,
-			AfterTestFunc:   status(statusActive),
+			AfterTestFunc:   status(model.StatusActive),
 		},
 		{
 			Name:            "suspend revokes every credential",
@@ -105,13 +106,13 @@ func TestAccountStatusUpdate(t *testing.T) {
 			ExpectedContent: []string{`"message":"Account suspended. Every credential has been revoked."`, `"status":"suspended"`},
 			TestAppFactory:  keysApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				status(statusSuspended)(t, app, res)
-				n, _ := app.CountRecords(tokensCollection, dbx.HashExp{"user": annID})
-				k, _ := app.CountRecords(apiKeysCollection, dbx.HashExp{"user": annID})
+				status(model.StatusSuspended)(t, app, res)
+				n, _ := app.CountRecords(model.TokensCollection, dbx.HashExp{"user": annID})
+				k, _ := app.CountRecords(model.APIKeysCollection, dbx.HashExp{"user": annID})
 				if n != 0 || k != 0 {
 					t.Errorf("%d tokens and %d keys left", n, k)
 				}
-				if k, _ := app.CountRecords(apiKeysCollection, dbx.HashExp{"user": bobID}); k != 1 {
+				if k, _ := app.CountRecords(model.APIKeysCollection, dbx.HashExp{"user": bobID}); k != 1 {
 					t.Error("another user's keys stay")
 				}
 			},

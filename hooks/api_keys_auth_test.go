@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -215,7 +216,7 @@ func TestCredentialsOnRecordsAPI(t *testing.T) {
 	}
 }
 
-var tokenWithRecordsRead = fixtureToken{"annrecords00001", annID, tokenTypeAPI, []string{"records:read"}, 0}
+var tokenWithRecordsRead = fixtureToken{"annrecords00001", annID, model.TokenTypeAPI, []string{"records:read"}, 0}
 
 // API-key traffic has its own buckets, per key: it never locks out logins.
 func TestAPIKeyThrottle(t *testing.T) {

@@ -6,17 +6,18 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // apiKeysCreate creates an API key. The secret is in this response only;
 // the expiry defaults to the configured days (90), may not pass the
 // configured maximum, and never passes the creating token's own expiry.
 func apiKeysCreate(e *core.RequestEvent) error {
-	settings := settingsOf(e.App)
+	settings := model.SettingsOf(e.App)
 	form := &credentialForm{
 		creator:    credentialOf(e),
 		nameMax:    64,
-		forbidden:  keyForbiddenAbilities,
+		forbidden:  model.KeyForbiddenAbilities,
 		defaultTTL: settings.APIKeyDefaultTTL,
 		maxTTL:     settings.APIKeyMaxTTL,
 	}
@@ -27,15 +28,15 @@ func apiKeysCreate(e *core.RequestEvent) error {
 		return err
 	}
 
-	collection, err := e.App.FindCachedCollectionByNameOrId(apiKeysCollection)
+	collection, err := e.App.FindCachedCollectionByNameOrId(model.APIKeysCollection)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	key := asAPIKey(core.NewRecord(collection))
+	key := model.AsAPIKey(core.NewRecord(collection))
 	key.Set("user", e.Auth.Id)
 	key.Set("name", form.Name)
 	key.Set("abilities", form.abilities)
-	secret := key.renew(form.expiresAt)
+	secret := key.Renew(form.expiresAt)
 	if err := e.App.Save(key); err != nil {
 		return e.InternalServerError("", err)
 	}

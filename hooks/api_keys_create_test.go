@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAPIKeysCreate(t *testing.T) {
@@ -100,11 +101,11 @@ func TestAPIKeysCreate(t *testing.T) {
 				if len(created.Key) != 32 || len(created.Secret) != 64 {
 					t.Fatalf("key %q secret %q", created.Key, created.Secret)
 				}
-				record, err := app.FindFirstRecordByData(apiKeysCollection, "key", created.Key)
+				record, err := app.FindFirstRecordByData(model.APIKeysCollection, "key", created.Key)
 				if err != nil {
 					t.Fatal(err)
 				}
-				k := asAPIKey(record)
+				k := model.AsAPIKey(record)
 				if k.GetString("secret_hash") != credentials.Hash(created.Secret) {
 					t.Fatal("only the hash of the secret is stored")
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // fixtureKey is an API key seeded with a known pair.
@@ -55,7 +56,7 @@ func keysApp(t testing.TB) *tests.TestApp {
 // seedKeys saves fixture keys.
 func seedKeys(t testing.TB, app core.App, keys ...fixtureKey) {
 	t.Helper()
-	collection, err := app.FindCollectionByNameOrId(apiKeysCollection)
+	collection, err := app.FindCollectionByNameOrId(model.APIKeysCollection)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func seedKeys(t testing.TB, app core.App, keys ...fixtureKey) {
 		r.Set("key", k.key())
 		r.Set("secret_hash", credentials.Hash(k.secret()))
 		r.Set("abilities", k.abilities)
-		r.Set("expires_at", dateTimeIn(k.expiresIn))
+		r.Set("expires_at", model.DateTimeIn(k.expiresIn))
 		if err := app.Save(r); err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +78,7 @@ func seedKeys(t testing.TB, app core.App, keys ...fixtureKey) {
 // keyExists reports whether an API key row with id is in the database.
 func keyExists(t testing.TB, app core.App, id string) bool {
 	t.Helper()
-	n, err := app.CountRecords(apiKeysCollection, dbx.HashExp{"id": id})
+	n, err := app.CountRecords(model.APIKeysCollection, dbx.HashExp{"id": id})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,12 +7,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // apiKeysList answers the caller's API keys: the public key, never the
 // secret.
 func apiKeysList(e *core.RequestEvent) error {
-	keys, err := findUserAPIKeys(e.App, e.Auth.Id)
+	keys, err := model.FindUserAPIKeys(e.App, e.Auth.Id)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -56,6 +57,6 @@ type apiKeyCreated struct {
 	ExpiresAt any      `json:"expires_at"`
 }
 
-func apiKeyResource(k *APIKey, secret string) apiKeyCreated {
+func apiKeyResource(k *model.APIKey, secret string) apiKeyCreated {
 	return apiKeyCreated{k.Id, k.Name(), k.Key(), secret, k.Abilities(), apiTime(k.ExpiresAt())}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -67,10 +68,10 @@ func TestAPIKeyUseIsListed(t *testing.T) {
 			t.Errorf("key %s: last_used_at %v", k.ID, k.LastUsedAt)
 		}
 	}
-	if err := usageOf(app).flush(app); err != nil {
+	if err := model.UsageOf(app).Flush(app); err != nil {
 		t.Fatal(err)
 	}
-	stored, err := findUserAPIKey(app, annID, annKey.id)
+	stored, err := model.FindUserAPIKey(app, annID, annKey.id)
 	if err != nil || stored.GetDateTime("last_used_at").IsZero() {
 		t.Fatal("the flush did not store the key's use")
 	}

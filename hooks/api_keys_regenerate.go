@@ -7,12 +7,13 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // apiKeysRegenerate gives a key a new public key and secret and a renewed
 // expiry; the old pair stops working at once. Another user's key is 404.
 func apiKeysRegenerate(e *core.RequestEvent) error {
-	key, err := findUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
+	key, err := model.FindUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
@@ -20,7 +21,7 @@ func apiKeysRegenerate(e *core.RequestEvent) error {
 	if !credentials.Covers(credentialOf(e).abilities, key.Abilities()) {
 		return failure(http.StatusForbidden, i18n.MissingAbility)
 	}
-	secret := key.renew(credentialOf(e).capExpiry(dateTimeIn(settingsOf(e.App).APIKeyDefaultTTL)))
+	secret := key.Renew(credentialOf(e).capExpiry(model.DateTimeIn(model.SettingsOf(e.App).APIKeyDefaultTTL)))
 	if err := e.App.Save(key); err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -29,7 +30,7 @@ func apiKeysRegenerate(e *core.RequestEvent) error {
 
 // apiKeysRevoke deletes a key of the caller; another user's key is 404.
 func apiKeysRevoke(e *core.RequestEvent) error {
-	key, err := findUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
+	key, err := model.FindUserAPIKey(e.App, e.Auth.Id, e.Request.PathValue("id"))
 	if err != nil {
 		return notFoundOr500(e, err)
 	}

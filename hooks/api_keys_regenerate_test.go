@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -90,7 +91,7 @@ func TestAPIKeysRegenerateAndRevoke(t *testing.T) {
 func TestAPIKeyRegenerateEscalation(t *testing.T) {
 	t.Parallel()
 
-	keysOnly := fixtureToken{"annkeysonly0001", annID, tokenTypeAPI, []string{"keys:write"}, 0}
+	keysOnly := fixtureToken{"annkeysonly0001", annID, model.TokenTypeAPI, []string{"keys:write"}, 0}
 	scenario := tests.ApiScenario{
 		Method:          http.MethodPatch,
 		URL:             "/api/keys/" + annKey.id,

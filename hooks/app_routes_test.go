@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/router"
@@ -14,7 +15,7 @@ import (
 func TestExportedMiddlewareOnAppRoutes(t *testing.T) {
 	t.Parallel()
 
-	reportsToken := fixtureToken{"annreports00001", annID, tokenTypeAPI, []string{"reports:*"}, 0}
+	reportsToken := fixtureToken{"annreports00001", annID, model.TokenTypeAPI, []string{"reports:*"}, 0}
 	appRoutes := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
 		reports := func(re *core.RequestEvent) error {
 			return re.JSON(http.StatusOK, map[string]string{"owner": re.Auth.Id})
@@ -204,7 +205,7 @@ func TestPocketBaseAuthObeysStatus(t *testing.T) {
 
 	withPasswordAuth := func(t testing.TB) *tests.TestApp {
 		app := newTestApp(t)
-		users, err := app.FindCollectionByNameOrId(usersCollection)
+		users, err := app.FindCollectionByNameOrId(model.UsersCollection)
 		if err != nil {
 			t.Fatal(err)
 		}

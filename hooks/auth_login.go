@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/security"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // authLogin checks an email and password and issues a new login token: each
@@ -27,7 +28,7 @@ func authLogin(e *core.RequestEvent) error {
 		return err
 	}
 
-	user, err := findUserByEmail(e.App, form.Email)
+	user, err := model.FindUserByEmail(e.App, form.Email)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e.InternalServerError("", err)
 	}
@@ -48,14 +49,14 @@ func authLogin(e *core.RequestEvent) error {
 	if !user.ValidatePassword(form.Password) {
 		return failure(http.StatusUnauthorized, i18n.InvalidLogin)
 	}
-	if user.Status() == statusSuspended {
+	if user.Status() == model.StatusSuspended {
 		return failure(http.StatusForbidden, i18n.AccountSuspended)
 	}
 
-	var token *AccessToken
+	var token *model.AccessToken
 	var plain string
 	err = e.App.RunInTransaction(func(txApp core.App) error {
-		if err := rememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
+		if err := model.RememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
 			return err
 		}
 		token, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
@@ -83,7 +84,7 @@ type dummyUser struct {
 // PocketBase's password auth, it hashes with the users collection's own
 // bcrypt cost, so an operator who raises the cost raises both.
 func dummyPasswordCheck(app core.App, password string) error {
-	collection, err := app.FindCachedCollectionByNameOrId(usersCollection)
+	collection, err := app.FindCachedCollectionByNameOrId(model.UsersCollection)
 	if err != nil {
 		return err
 	}

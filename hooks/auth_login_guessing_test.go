@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // TestPasswordSprayFromManyIPs: 40 IPs spraying one account get at most 10
@@ -24,11 +26,11 @@ func TestPasswordSprayFromManyIPs(t *testing.T) {
 	}
 
 	// the owner signed in from home last week
-	if err := rememberSignIn(app, annID, "198.51.100.1", time.Now().Add(-7*24*time.Hour)); err != nil {
+	if err := model.RememberSignIn(app, annID, "198.51.100.1", time.Now().Add(-7*24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	// and a month and a half ago from a café, which no longer counts
-	if err := rememberSignIn(app, annID, "198.51.100.2", time.Now().Add(-45*24*time.Hour)); err != nil {
+	if err := model.RememberSignIn(app, annID, "198.51.100.2", time.Now().Add(-45*24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -91,7 +92,7 @@ func TestAuthLogin(t *testing.T) {
 			ExpectedEvents: map[string]int{"OnModelCreate": 2}, // login token, known sign-in,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				tokens, err := findUserTokens(app, annID, tokenTypeLogin)
+				tokens, err := model.FindUserTokens(app, annID, model.TokenTypeLogin)
 				if err != nil {
 					t.Fatal(err)
 				}

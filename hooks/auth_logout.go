@@ -6,11 +6,12 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // authLogout revokes the token used for this request.
 func authLogout(e *core.RequestEvent) error {
-	token, err := findTokenByID(e.App, credentialOf(e).id)
+	token, err := model.FindTokenByID(e.App, credentialOf(e).id)
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
@@ -23,7 +24,7 @@ func authLogout(e *core.RequestEvent) error {
 // authLogoutAll revokes every login token of the user, the current one
 // too; personal access tokens and API keys stay.
 func authLogoutAll(e *core.RequestEvent) error {
-	if err := deleteUserTokens(e.App, e.Auth.Id, "", tokenTypeLogin); err != nil {
+	if err := model.DeleteUserTokens(e.App, e.Auth.Id, "", model.TokenTypeLogin); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.LoggedOutAll, nil)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // authRegister creates an active, unverified account with its first login
@@ -23,11 +24,11 @@ func authRegister(e *core.RequestEvent) error {
 		return err
 	}
 
-	collection, err := e.App.FindCachedCollectionByNameOrId(usersCollection)
+	collection, err := e.App.FindCachedCollectionByNameOrId(model.UsersCollection)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	user := asUser(core.NewRecord(collection))
+	user := model.AsUser(core.NewRecord(collection))
 	user.Set("name", form.Name)
 	user.SetEmail(form.Email)
 	user.SetPassword(form.Password)
@@ -38,7 +39,7 @@ func authRegister(e *core.RequestEvent) error {
 		if err := txApp.Save(user); err != nil {
 			return err
 		}
-		if err := rememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
+		if err := model.RememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
 			return err
 		}
 		_, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
@@ -62,19 +63,19 @@ type authResult struct {
 
 // issueLoginToken creates the login token (a device) of a register or
 // login request.
-func issueLoginToken(app core.App, e *core.RequestEvent, user *User, deviceName string) (*AccessToken, string, error) {
+func issueLoginToken(app core.App, e *core.RequestEvent, user *model.User, deviceName string) (*model.AccessToken, string, error) {
 	name, attrs := detectDevice(e, deviceName)
-	in := newTokenInput{
-		user:       user,
-		tokenType:  tokenTypeLogin,
-		name:       name,
-		abilities:  []string{credentials.AllAbilities},
-		attributes: &attrs,
+	in := model.NewToken{
+		User:       user,
+		Type:       model.TokenTypeLogin,
+		Name:       name,
+		Abilities:  []string{credentials.AllAbilities},
+		Attributes: &attrs,
 	}
-	if lifetime := settingsOf(app).LoginTokenLifetime; lifetime > 0 {
-		in.expiresAt = dateTimeIn(lifetime)
+	if lifetime := model.SettingsOf(app).LoginTokenLifetime; lifetime > 0 {
+		in.ExpiresAt = model.DateTimeIn(lifetime)
 	}
-	return issueToken(app, in)
+	return model.IssueToken(app, in)
 }
 
 // -------------------------------------------------------------------
@@ -91,7 +92,7 @@ type registerForm struct {
 
 func (form *registerForm) validate() error {
 	trimAll(&form.Name, &form.Email, &form.DeviceName)
-	form.Email = normalizeEmail(form.Email)
+	form.Email = model.NormalizeEmail(form.Email)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Name, validation.Required, validation.Length(1, 255)),
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat, emailFree(form.app)),

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -96,14 +97,14 @@ func TestAuthRegister(t *testing.T) {
 			ExpectedEvents: map[string]int{"OnModelCreate": 3}, // user, login token, known sign-in,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				user, err := findUserByEmail(app, "zoe@example.com")
+				user, err := model.FindUserByEmail(app, "zoe@example.com")
 				if err != nil {
 					t.Fatal(err)
 				}
 				if !user.ValidatePassword(" spaces kept ") {
 					t.Error("the password must be kept as sent, spaces included")
 				}
-				tokens, err := findUserTokens(app, user.Id, tokenTypeLogin)
+				tokens, err := model.FindUserTokens(app, user.Id, model.TokenTypeLogin)
 				if err != nil || len(tokens) != 1 {
 					t.Fatalf("want one login token, got %d (%v)", len(tokens), err)
 				}

@@ -6,12 +6,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // revokeOwnToken deletes the caller's token of tokenType named in the
 // path; another user's token (or one of the other type) is 404.
 func revokeOwnToken(e *core.RequestEvent, tokenType string, message i18n.Key) error {
-	token, err := findUserToken(e.App, e.Auth.Id, tokenType, e.Request.PathValue("id"))
+	token, err := model.FindUserToken(e.App, e.Auth.Id, tokenType, e.Request.PathValue("id"))
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
@@ -24,14 +25,14 @@ func revokeOwnToken(e *core.RequestEvent, tokenType string, message i18n.Key) er
 // revokeOwnTokens deletes, once the password in the body is checked, every
 // token of tokenType of the caller but keepID.
 func revokeOwnTokens(e *core.RequestEvent, keepID, tokenType string, message i18n.Key) error {
-	form := &passwordForm{user: asUser(e.Auth)}
+	form := &passwordForm{user: model.AsUser(e.Auth)}
 	if err := bindForm(e, form); err != nil {
 		return err
 	}
 	if err := form.validate(); err != nil {
 		return err
 	}
-	if err := deleteUserTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
+	if err := model.DeleteUserTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, message, nil)

@@ -3,6 +3,7 @@ package hooks
 import (
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -10,7 +11,7 @@ import (
 // them only while serving.
 func bindCronJobs(app core.App) {
 	app.Cron().MustAdd("appUsageFlush", "* * * * *", func() {
-		if err := usageOf(app).flush(app); err != nil {
+		if err := model.UsageOf(app).Flush(app); err != nil {
 			app.Logger().Error("cannot flush last_used_at", "error", err)
 		}
 	})
@@ -18,7 +19,7 @@ func bindCronJobs(app core.App) {
 		limiterOf(app).Prune()
 	})
 	app.Cron().MustAdd("appTokensPrune", "17 * * * *", func() {
-		if err := pruneExpired(app, time.Now()); err != nil {
+		if err := model.PruneExpired(app, time.Now()); err != nil {
 			app.Logger().Error("cannot prune expired tokens", "error", err)
 		}
 	})

@@ -6,19 +6,20 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // dashboardShow answers a small summary of the account's credentials.
 func dashboardShow(e *core.RequestEvent) error {
-	devices, err := countUserTokens(e.App, e.Auth.Id, tokenTypeLogin)
+	devices, err := model.CountUserTokens(e.App, e.Auth.Id, model.TokenTypeLogin)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	tokens, err := countUserTokens(e.App, e.Auth.Id, tokenTypeAPI)
+	tokens, err := model.CountUserTokens(e.App, e.Auth.Id, model.TokenTypeAPI)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	keys, err := countUserAPIKeys(e.App, e.Auth.Id)
+	keys, err := model.CountUserAPIKeys(e.App, e.Auth.Id)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -27,5 +28,5 @@ func dashboardShow(e *core.RequestEvent) error {
 		Devices int64        `json:"devices"`
 		Tokens  int64        `json:"tokens"`
 		Keys    int64        `json:"keys"`
-	}{newUserResource(asUser(e.Auth)), devices, tokens, keys})
+	}{newUserResource(model.AsUser(e.Auth)), devices, tokens, keys})
 }

@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/mileusna/useragent"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -12,14 +13,14 @@ const maxUserAgent = 512
 // User-Agent parser, and the client IP as PocketBase resolves it (trusted
 // proxy headers as configured). name is the client's device_name, else a
 // label such as "Firefox on Linux".
-func detectDevice(e *core.RequestEvent, clientName string) (name string, attrs deviceAttributes) {
+func detectDevice(e *core.RequestEvent, clientName string) (name string, attrs model.DeviceAttributes) {
 	raw := e.Request.UserAgent()
 	if len(raw) > maxUserAgent {
 		raw = raw[:maxUserAgent]
 	}
 	ua := useragent.Parse(raw)
 
-	attrs = deviceAttributes{
+	attrs = model.DeviceAttributes{
 		Browser:   ua.Name,
 		Platform:  ua.OS,
 		IPAddress: e.RealIP(),

@@ -1,17 +1,18 @@
 package hooks
 
 import (
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 )
 
 // alertNewDevice mails the user when a login comes from a device (same
 // User-Agent and IP) that none of their other login tokens has used. It is
 // on by default (appliance_settings.new_device_alert).
-func alertNewDevice(e *core.RequestEvent, u *User, token *AccessToken) {
-	if !settingsOf(e.App).NewDeviceAlert {
+func alertNewDevice(e *core.RequestEvent, u *model.User, token *model.AccessToken) {
+	if !model.SettingsOf(e.App).NewDeviceAlert {
 		return
 	}
-	tokens, err := findUserTokens(e.App, u.Id, tokenTypeLogin)
+	tokens, err := model.FindUserTokens(e.App, u.Id, model.TokenTypeLogin)
 	if err != nil {
 		e.App.Logger().Warn("cannot check for a new device", "error", err)
 		return

@@ -6,12 +6,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // devicesList answers one entry per login token of the caller, marking the
 // one used for this request.
 func devicesList(e *core.RequestEvent) error {
-	tokens, err := findUserTokens(e.App, e.Auth.Id, tokenTypeLogin)
+	tokens, err := model.FindUserTokens(e.App, e.Auth.Id, model.TokenTypeLogin)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
@@ -34,11 +35,11 @@ func devicesList(e *core.RequestEvent) error {
 
 // deviceItem is one entry of GET /api/active-device.
 type deviceItem struct {
-	ID         string           `json:"id"`
-	Name       string           `json:"name"`
-	Attributes deviceAttributes `json:"attributes"`
-	IsCurrent  bool             `json:"is_current"`
-	LastUsedAt any              `json:"last_used_at"`
-	CreatedAt  any              `json:"created_at"`
-	ExpiresAt  any              `json:"expires_at"`
+	ID         string                 `json:"id"`
+	Name       string                 `json:"name"`
+	Attributes model.DeviceAttributes `json:"attributes"`
+	IsCurrent  bool                   `json:"is_current"`
+	LastUsedAt any                    `json:"last_used_at"`
+	CreatedAt  any                    `json:"created_at"`
+	ExpiresAt  any                    `json:"expires_at"`
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // emailVerify confirms the email of a signed link from the verification
@@ -19,7 +20,7 @@ func emailVerify(e *core.RequestEvent) error {
 	if !verifyLink(e.App, e.Request.URL.Path, e.Request.URL.Query(), time.Now()) {
 		return answerLink(e, http.StatusForbidden, i18n.InvalidLink, nil)
 	}
-	user, err := findUserByID(e.App, e.Request.PathValue("id"))
+	user, err := model.FindUserByID(e.App, e.Request.PathValue("id"))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e.InternalServerError("", err)
 	}
@@ -40,7 +41,7 @@ func emailVerify(e *core.RequestEvent) error {
 // emailVerificationResend mails a new verification link, at most once a
 // minute per user.
 func emailVerificationResend(e *core.RequestEvent) error {
-	user := asUser(e.Auth)
+	user := model.AsUser(e.Auth)
 	if user.Verified() {
 		return respond(e, http.StatusOK, i18n.AlreadyVerified, nil)
 	}

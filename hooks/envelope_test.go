@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -204,10 +205,10 @@ func TestVerifiedRequestWritesNothing(t *testing.T) {
 	}
 
 	// the use is flushed later, once, with one write
-	if err := usageOf(app).flush(app); err != nil {
+	if err := model.UsageOf(app).Flush(app); err != nil {
 		t.Fatal(err)
 	}
-	token, err := findTokenByID(app, annLogin.id)
+	token, err := model.FindTokenByID(app, annLogin.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +228,7 @@ func TestPocketBaseJWTObeysStatus(t *testing.T) {
 		content string
 	}{{annID, 200, `"token":"`}, {suspendedID, 401, `"status":401`}, {inactiveID, 401, `"status":401`}} {
 		app := newTestApp(t)
-		user, err := app.FindRecordById(usersCollection, c.userID)
+		user, err := app.FindRecordById(model.UsersCollection, c.userID)
 		if err != nil {
 			t.Fatal(err)
 		}

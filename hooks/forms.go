@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/authappliance/appliance/hooks/passwords"
 )
 
@@ -62,7 +63,7 @@ func newPasswordRules(email, confirmation *string) []validation.Rule {
 }
 
 // matchesPassword checks a field against the user's password (bcrypt).
-func matchesPassword(u *User) validation.Rule {
+func matchesPassword(u *model.User) validation.Rule {
 	return validation.By(func(value any) error {
 		if s, _ := value.(string); !u.ValidatePassword(s) {
 			return fieldError(i18n.ValidationPassword)
@@ -74,7 +75,7 @@ func matchesPassword(u *User) validation.Rule {
 // passwordForm is the body of the routes that only ask for the password
 // (suspension, revoke-all routes).
 type passwordForm struct {
-	user *User
+	user *model.User
 
 	Password string `form:"password" json:"password"`
 }
@@ -89,7 +90,7 @@ func (form *passwordForm) validate() error {
 // lookup is an internal error (a 500), never "free".
 func emailFree(app core.App) validation.Rule {
 	return validation.By(func(value any) error {
-		_, err := findUserByEmail(app, value.(string))
+		_, err := model.FindUserByEmail(app, value.(string))
 		switch {
 		case err == nil:
 			return fieldError(i18n.ValidationEmailTaken)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // credentialForm is the body that creates a personal access token or an
@@ -40,7 +41,7 @@ func (form *credentialForm) validate() error {
 		return err
 	}
 	if form.expiresAt.IsZero() && form.defaultTTL > 0 {
-		form.expiresAt = dateTimeIn(form.defaultTTL)
+		form.expiresAt = model.DateTimeIn(form.defaultTTL)
 	}
 	form.expiresAt = form.creator.capExpiry(form.expiresAt)
 	return nil

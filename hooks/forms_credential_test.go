@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
 // annSoon is a personal access token of Ann's that expires in two minutes.
-var annSoon = fixtureToken{"annpatsoon00001", annID, tokenTypeAPI, []string{"*"}, 2 * time.Minute}
+var annSoon = fixtureToken{"annpatsoon00001", annID, model.TokenTypeAPI, []string{"*"}, 2 * time.Minute}
 
 func soonApp(t testing.TB) *tests.TestApp {
 	app := newTestApp(t)
@@ -39,7 +40,7 @@ func TestNewCredentialsNeverOutliveTheirCreator(t *testing.T) {
 			t.Fatalf("no expiry in %s", raw)
 		}
 		got, err := time.Parse(time.RFC3339Nano, *body.Data.ExpiresAt)
-		creator, _ := findTokenByID(app, annSoon.id)
+		creator, _ := model.FindTokenByID(app, annSoon.id)
 		if err != nil || !got.Equal(creator.ExpiresAt().Time()) {
 			t.Fatalf("expires_at %s, want the creator's %s", *body.Data.ExpiresAt, creator.ExpiresAt())
 		}

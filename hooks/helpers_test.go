@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/model"
 	_ "github.com/authappliance/appliance/pb_migrations"
 )
 
@@ -35,15 +36,15 @@ const (
 
 // The fixture tokens: id and the random part of the secret.
 var (
-	annLogin      = fixtureToken{"annlogin0000001", annID, tokenTypeLogin, []string{"*"}, 0}
-	annLogin2     = fixtureToken{"annlogin0000002", annID, tokenTypeLogin, []string{"*"}, 0}
-	annPATRead    = fixtureToken{"annpatread00001", annID, tokenTypeAPI, []string{"account:read"}, 0}
-	annPATAll     = fixtureToken{"annpatall000001", annID, tokenTypeAPI, []string{"*"}, 0}
-	annExpired    = fixtureToken{"annexpired00001", annID, tokenTypeLogin, []string{"*"}, -time.Hour}
-	bobLogin      = fixtureToken{"boblogin0000001", bobID, tokenTypeLogin, []string{"*"}, 0}
-	unverifLogin  = fixtureToken{"uvlogin00000001", unverifID, tokenTypeLogin, []string{"*"}, 0}
-	inactiveLogin = fixtureToken{"inlogin00000001", inactiveID, tokenTypeLogin, []string{"*"}, 0}
-	suspendLogin  = fixtureToken{"sulogin00000001", suspendedID, tokenTypeLogin, []string{"*"}, 0}
+	annLogin      = fixtureToken{"annlogin0000001", annID, model.TokenTypeLogin, []string{"*"}, 0}
+	annLogin2     = fixtureToken{"annlogin0000002", annID, model.TokenTypeLogin, []string{"*"}, 0}
+	annPATRead    = fixtureToken{"annpatread00001", annID, model.TokenTypeAPI, []string{"account:read"}, 0}
+	annPATAll     = fixtureToken{"annpatall000001", annID, model.TokenTypeAPI, []string{"*"}, 0}
+	annExpired    = fixtureToken{"annexpired00001", annID, model.TokenTypeLogin, []string{"*"}, -time.Hour}
+	bobLogin      = fixtureToken{"boblogin0000001", bobID, model.TokenTypeLogin, []string{"*"}, 0}
+	unverifLogin  = fixtureToken{"uvlogin00000001", unverifID, model.TokenTypeLogin, []string{"*"}, 0}
+	inactiveLogin = fixtureToken{"inlogin00000001", inactiveID, model.TokenTypeLogin, []string{"*"}, 0}
+	suspendLogin  = fixtureToken{"sulogin00000001", suspendedID, model.TokenTypeLogin, []string{"*"}, 0}
 
 	fixtureTokens = []fixtureToken{annLogin, annLogin2, annPATRead, annPATAll, annExpired, bobLogin, unverifLogin, inactiveLogin, suspendLogin}
 )
@@ -117,7 +118,7 @@ func seedFixtures(app core.App) error {
 	if err != nil {
 		return err
 	}
-	users, err := app.FindCollectionByNameOrId(usersCollection)
+	users, err := app.FindCollectionByNameOrId(model.UsersCollection)
 	if err != nil {
 		return err
 	}
@@ -125,11 +126,11 @@ func seedFixtures(app core.App) error {
 		id, name, email, status string
 		verified                bool
 	}{
-		{annID, "Ann", "ann@example.com", statusActive, true},
-		{bobID, "Bob", "bob@example.com", statusActive, true},
-		{unverifID, "Una", "una@example.com", statusActive, false},
-		{inactiveID, "Ivy", "ivy@example.com", statusInactive, true},
-		{suspendedID, "Sam", "sam@example.com", statusSuspended, true},
+		{annID, "Ann", "ann@example.com", model.StatusActive, true},
+		{bobID, "Bob", "bob@example.com", model.StatusActive, true},
+		{unverifID, "Una", "una@example.com", model.StatusActive, false},
+		{inactiveID, "Ivy", "ivy@example.com", model.StatusInactive, true},
+		{suspendedID, "Sam", "sam@example.com", model.StatusSuspended, true},
 	} {
 		r := core.NewRecord(users)
 		r.Id = u.id
@@ -152,13 +153,13 @@ func seedFixtures(app core.App) error {
 		}
 	}
 	// made at first start in production; made here once for every test app
-	_, err = signingKey(app)
+	_, err = model.SigningKey(app)
 	return err
 }
 
 // seedToken saves a fixture token.
 func seedToken(app core.App, f fixtureToken) error {
-	tokens, err := app.FindCollectionByNameOrId(tokensCollection)
+	tokens, err := app.FindCollectionByNameOrId(model.TokensCollection)
 	if err != nil {
 		return err
 	}
@@ -169,9 +170,9 @@ func seedToken(app core.App, f fixtureToken) error {
 	r.Set("type", f.tokenType)
 	r.Set("token_hash", credentials.Hash(f.secret()))
 	r.Set("abilities", f.abilities)
-	r.Set("attributes", deviceAttributes{DeviceName: "Desktop", Browser: "Firefox", Platform: "Linux", IPAddress: "127.0.0.1", UserAgent: "fixture"})
+	r.Set("attributes", model.DeviceAttributes{DeviceName: "Desktop", Browser: "Firefox", Platform: "Linux", IPAddress: "127.0.0.1", UserAgent: "fixture"})
 	if f.expiresIn != 0 {
-		r.Set("expires_at", dateTimeIn(f.expiresIn))
+		r.Set("expires_at", model.DateTimeIn(f.expiresIn))
 	}
 	return app.Save(r)
 }
@@ -186,7 +187,7 @@ func newTestApp(t testing.TB) *tests.TestApp {
 	if err := Register(app); err != nil {
 		t.Fatal(err)
 	}
-	app.Store().Set(syncBackgroundStoreKey, true)
+	app.Store().Set(model.SyncBackgroundStoreKey, true)
 	if err := setSetting(app, "throttle_enabled", false); err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func newTestApp(t testing.TB) *tests.TestApp {
 
 // setSetting changes one field of the appliance settings record.
 func setSetting(app core.App, field string, value any) error {
-	record, err := findSettingsRecord(app)
+	record, err := model.FindSettingsRecord(app)
 	if err != nil {
 		return err
 	}
@@ -206,7 +207,7 @@ func setSetting(app core.App, field string, value any) error {
 // tokenExists reports whether a token row with id is in the database.
 func tokenExists(t testing.TB, app core.App, id string) bool {
 	t.Helper()
-	n, err := app.CountRecords(tokensCollection, dbx.HashExp{"id": id})
+	n, err := app.CountRecords(model.TokensCollection, dbx.HashExp{"id": id})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,9 +278,9 @@ func mustSign(t testing.TB, app core.App, path string, params url.Values, at tim
 }
 
 // mustUser loads a user.
-func mustUser(t testing.TB, app core.App, id string) *User {
+func mustUser(t testing.TB, app core.App, id string) *model.User {
 	t.Helper()
-	u, err := findUserByID(app, id)
+	u, err := model.FindUserByID(app, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +288,7 @@ func mustUser(t testing.TB, app core.App, id string) *User {
 }
 
 // lastMailTo returns the last mail sent to address (test apps send mail
-// inline, see syncBackgroundStoreKey).
+// inline, see model.SyncBackgroundStoreKey).
 func lastMailTo(t testing.TB, app *tests.TestApp, address string) *mailer.Message {
 	t.Helper()
 	msgs := app.TestMailer.Messages()

@@ -4,6 +4,7 @@
 package hooks
 
 import (
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 )
@@ -14,14 +15,14 @@ func Register(app core.App) error {
 		Id: "appRoutes",
 		Func: func(se *core.ServeEvent) error {
 			// migrations have run by now: the settings collection exists
-			if err := applyEnvironment(se.App); err != nil {
+			if err := model.ApplyEnvironment(se.App); err != nil {
 				return err
 			}
-			if err := loadSettings(se.App); err != nil {
+			if err := model.LoadSettings(se.App); err != nil {
 				return err
 			}
 			// the signing key of mailed links is made on first start
-			if _, err := signingKey(se.App); err != nil {
+			if _, err := model.SigningKey(se.App); err != nil {
 				return err
 			}
 			bindRoutes(se)
@@ -29,9 +30,8 @@ func Register(app core.App) error {
 		},
 	})
 
-	bindRecordHooks(app)
-	bindUsageTracking(app)
-	bindHotPathHooks(app)
+	model.Bind(app)
+	bindAuthRequestHooks(app)
 	bindCronJobs(app)
 
 	return nil

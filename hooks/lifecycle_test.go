@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // A superuser who deletes a token or suspends a user through PocketBase's
@@ -85,8 +86,8 @@ func TestAdminActionsTakeEffectAtOnce(t *testing.T) {
 	if rec := call(server, http.MethodGet, "/api/api-data-test", "", annKey.headers()); rec.Code != 401 {
 		t.Fatalf("a suspended account's key must be refused, got %d", rec.Code)
 	}
-	n, _ := app.CountRecords(tokensCollection, dbx.HashExp{"user": annID})
-	k, _ := app.CountRecords(apiKeysCollection, dbx.HashExp{"user": annID})
+	n, _ := app.CountRecords(model.TokensCollection, dbx.HashExp{"user": annID})
+	k, _ := app.CountRecords(model.APIKeysCollection, dbx.HashExp{"user": annID})
 	if n != 0 || k != 0 {
 		t.Fatalf("a suspension from the admin UI revokes every credential, %d tokens and %d keys left", n, k)
 	}
@@ -134,7 +135,7 @@ func TestTokenLifecycleSettings(t *testing.T) {
 		t.Fatalf("token %q lacks the prefix", plain)
 	}
 
-	token, err := findTokenByID(app, id)
+	token, err := model.FindTokenByID(app, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,16 +155,16 @@ func TestTokenLifecycleSettings(t *testing.T) {
 	}
 
 	// pruning removes expired tokens and resets, and only them
-	if _, err := createPasswordReset(app, mustUser(t, app, bobID)); err != nil {
+	if _, err := model.CreatePasswordReset(app, mustUser(t, app, bobID)); err != nil {
 		t.Fatal(err)
 	}
-	if err := rememberSignIn(app, bobID, "192.0.2.7", time.Now()); err != nil {
+	if err := model.RememberSignIn(app, bobID, "192.0.2.7", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := pruneExpired(app, time.Now()); err != nil {
+	if err := model.PruneExpired(app, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := app.CountRecords(passwordResetsCollection); n != 1 {
+	if n, _ := app.CountRecords(model.PasswordResetsCollection); n != 1 {
 		t.Fatal("a live reset must stay")
 	}
 	if tokenExists(t, app, annExpired.id) {
@@ -172,19 +173,19 @@ func TestTokenLifecycleSettings(t *testing.T) {
 	if !tokenExists(t, app, id) || !tokenExists(t, app, annLogin.id) {
 		t.Fatal("live tokens must stay")
 	}
-	if known, err := signedInFrom(app, bobID, "192.0.2.7", time.Now()); !known || err != nil {
+	if known, err := model.SignedInFrom(app, bobID, "192.0.2.7", time.Now()); !known || err != nil {
 		t.Fatal("a recent sign-in must stay")
 	}
-	if err := pruneExpired(app, time.Now().Add(2*time.Hour)); err != nil {
+	if err := model.PruneExpired(app, time.Now().Add(2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := app.CountRecords(passwordResetsCollection); n != 0 {
+	if n, _ := app.CountRecords(model.PasswordResetsCollection); n != 0 {
 		t.Fatal("an expired reset must be pruned")
 	}
-	if err := pruneExpired(app, time.Now().Add(knownSignInTTL+time.Minute)); err != nil {
+	if err := model.PruneExpired(app, time.Now().Add(model.KnownSignInTTL+time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := app.CountRecords(knownSignInsCollection); n != 0 {
+	if n, _ := app.CountRecords(model.KnownSignInsCollection); n != 0 {
 		t.Fatal("a sign-in older than 30 days must be pruned")
 	}
 }
@@ -201,19 +202,19 @@ func TestBadChecksumTouchesNoDatabase(t *testing.T) {
 		db.(*dbx.DB).QueryLogFunc = func(context.Context, time.Duration, string, *sql.Rows, error) { queries.Add(1) }
 		db.(*dbx.DB).ExecLogFunc = func(context.Context, time.Duration, string, sql.Result, error) { queries.Add(1) }
 	}
-	statements := &statementsOf(app).calls
+	statements := model.StatementsOf(app)
 	forged := annLogin.id + "|" + strings.Repeat("a", credentials.TokenRandomLength) + "00000000"
 	if authenticateToken(app, forged, time.Now()) != nil {
 		t.Fatal("accepted")
 	}
-	if n, m := queries.Load(), statements.Load(); n != 0 || m != 0 {
+	if n, m := queries.Load(), statements.Calls(); n != 0 || m != 0 {
 		t.Fatalf("%d queries and %d prepared statements for a forged token", n, m)
 	}
 	// the control: a token with a valid checksum does reach the database
 	if authenticateToken(app, annLogin.plain(), time.Now()) == nil {
 		t.Fatal("a valid token was refused")
 	}
-	if statements.Load() == 0 {
+	if statements.Calls() == 0 {
 		t.Fatal("the prepared statements' calls are not counted: this test proves nothing")
 	}
 }
@@ -232,7 +233,7 @@ func TestHotPathInsideTransaction(t *testing.T) {
 		if c := authenticateAPIKey(txApp, annKey.key(), annKey.secret(), time.Now()); c == nil {
 			t.Error("a valid key refused inside a transaction")
 		}
-		if err := deleteUserTokens(txApp, annID, "", tokenTypeLogin); err != nil {
+		if err := model.DeleteUserTokens(txApp, annID, "", model.TokenTypeLogin); err != nil {
 			return err
 		}
 		if authenticateToken(txApp, annLogin.plain(), time.Now()) != nil {
@@ -306,7 +307,7 @@ func TestTokensConcurrency(t *testing.T) {
 			t.Errorf("revoked token accepted afterwards: %d", rec.Code)
 		}
 	}
-	if err := usageOf(app).flush(app); err != nil {
+	if err := model.UsageOf(app).Flush(app); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -392,7 +393,7 @@ func TestSettingsRowIsProtected(t *testing.T) {
 
 	app := newTestApp(t)
 	defer app.Cleanup()
-	record, err := findSettingsRecord(app)
+	record, err := model.FindSettingsRecord(app)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +407,7 @@ func TestSettingsRowIsProtected(t *testing.T) {
 	if err := app.Save(record); err != nil {
 		t.Fatal(err)
 	}
-	if settingsOf(app).ThrottleUser != 7 {
+	if model.SettingsOf(app).ThrottleUser != 7 {
 		t.Fatal("an edit must reach the in-memory settings")
 	}
 }
@@ -420,7 +421,7 @@ func TestAPIKeyDefaultWithinMaximum(t *testing.T) {
 	if err := setSetting(app, "api_key_max_days", 30); err != nil {
 		t.Fatal(err)
 	}
-	if got := settingsOf(app).APIKeyDefaultTTL; got != 30*24*time.Hour {
+	if got := model.SettingsOf(app).APIKeyDefaultTTL; got != 30*24*time.Hour {
 		t.Fatalf("default expiry %v, want the 30-day maximum", got)
 	}
 }

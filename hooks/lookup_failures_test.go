@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"golang.org/x/crypto/bcrypt"
@@ -107,7 +108,7 @@ func TestDummyPasswordCheckUsesTheCollectionsCost(t *testing.T) {
 	t.Parallel()
 	app := newTestApp(t)
 	defer app.Cleanup()
-	users, err := app.FindCollectionByNameOrId(usersCollection)
+	users, err := app.FindCollectionByNameOrId(model.UsersCollection)
 	if err != nil {
 		t.Fatal(err)
 	}

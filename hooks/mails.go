@@ -4,13 +4,13 @@ import (
 	"html/template"
 	"net/mail"
 	"strings"
-	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/mailer"
 	"golang.org/x/text/language"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // mailTemplate names the catalogue keys of one mail.
@@ -91,42 +91,9 @@ func sendMail(app core.App, lang language.Tag, to string, name string, t mailTem
 		HTML:    html,
 		Text:    text,
 	}
-	inBackground(app, func() {
+	model.InBackground(app, func() {
 		if err := app.NewMailClient().Send(message); err != nil {
 			app.Logger().Error("cannot send mail", "subject", subject, "error", err)
 		}
 	})
-}
-
-const backgroundStoreKey = "appBackground"
-
-// backgroundJobs counts the work running after its request has answered
-// (mails, password reset requests), so that tests and shutdown can wait.
-func backgroundJobs(app core.App) *sync.WaitGroup {
-	return app.Store().GetOrSet(backgroundStoreKey, func() any { return &sync.WaitGroup{} }).(*sync.WaitGroup)
-}
-
-// syncBackgroundStoreKey, when set in the app store, makes inBackground run
-// inline. Tests set it: PocketBase's ApiScenario counts the app's events
-// right after the response, which must not race with background work.
-const syncBackgroundStoreKey = "appSyncBackground"
-
-// inBackground runs fn after the request, recovering a panic so that it
-// cannot take the process down.
-func inBackground(app core.App, fn func()) {
-	if app.Store().Has(syncBackgroundStoreKey) {
-		fn()
-		return
-	}
-	jobs := backgroundJobs(app)
-	jobs.Add(1)
-	go func() {
-		defer jobs.Done()
-		defer func() {
-			if r := recover(); r != nil {
-				app.Logger().Error("background job panicked", "panic", r)
-			}
-		}()
-		fn()
-	}()
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // Middleware ids and the request store key of the credential.
@@ -36,7 +37,7 @@ type credential struct {
 	kind      string
 	id        string
 	apiKey    string // for an API key: its public key
-	user      *User
+	user      *model.User
 	abilities []string
 	expiresAt types.DateTime // zero: never
 }
@@ -54,7 +55,7 @@ func (c *credential) capExpiry(expiresAt types.DateTime) types.DateTime {
 // grants the abilities that manage credentials or the account, whatever
 // wildcard it holds.
 func (c *credential) allows(ability string) bool {
-	if c.kind == kindAPIKey && slices.Contains(keyForbiddenAbilities, ability) {
+	if c.kind == kindAPIKey && slices.Contains(model.KeyForbiddenAbilities, ability) {
 		return false
 	}
 	return credentials.Allows(c.abilities, ability)
@@ -129,13 +130,13 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 		return nil // bad checksum: refused before any database work
 	}
 	hash := credentials.Hash(secret)
-	token, err := lookupToken(app, id, hash)
-	if err != nil || !credentials.Equal(token.Hash, hash) || isPast(token.ExpiresAt, now) {
+	token, err := model.LookupToken(app, id, hash)
+	if err != nil || !credentials.Equal(token.Hash, hash) || model.IsPast(token.ExpiresAt, now) {
 		return nil
 	}
-	usage := usageOf(app)
-	if idle := settingsOf(app).IdleTimeout; idle > 0 && token.Type == tokenTypeLogin {
-		last := usage.lastUsed(tokensCollection, token.ID, token.LastUsedAt)
+	usage := model.UsageOf(app)
+	if idle := model.SettingsOf(app).IdleTimeout; idle > 0 && token.Type == model.TokenTypeLogin {
+		last := usage.LastUsed(model.TokensCollection, token.ID, token.LastUsedAt)
 		if last.IsZero() {
 			last = token.Created
 		}
@@ -143,11 +144,11 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 			return nil
 		}
 	}
-	user, err := usersCacheOf(app).get(app, token.UserID)
+	user, err := model.UsersCacheOf(app).Get(app, token.UserID)
 	if err != nil {
 		return nil
 	}
-	usage.touch(tokensCollection, token.ID, now)
+	usage.Touch(model.TokensCollection, token.ID, now)
 	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities), expiresAt: token.ExpiresAt}
 }
 
@@ -209,11 +210,11 @@ func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.Reque
 
 // checkStatus refuses a suspended account, and an inactive one unless the
 // route allows it.
-func checkStatus(u *User, inactiveOK bool) error {
+func checkStatus(u *model.User, inactiveOK bool) error {
 	switch u.Status() {
-	case statusSuspended:
+	case model.StatusSuspended:
 		return failure(http.StatusForbidden, i18n.AccountSuspended)
-	case statusInactive:
+	case model.StatusInactive:
 		if !inactiveOK {
 			return failure(http.StatusForbidden, i18n.AccountInactive)
 		}
@@ -289,7 +290,7 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 		Id:       pocketBaseAuthMiddlewareID,
 		Priority: apis.DefaultLoadAuthTokenMiddlewarePriority + 1,
 		Func: func(e *core.RequestEvent) error {
-			if e.Auth != nil && e.Auth.Collection().Name == usersCollection && asUser(e.Auth).Status() != statusActive {
+			if e.Auth != nil && e.Auth.Collection().Name == model.UsersCollection && model.AsUser(e.Auth).Status() != model.StatusActive {
 				e.Auth = nil
 			}
 			if isClosedAuthFlow(e) {
@@ -345,7 +346,7 @@ func isClosedAuthFlow(e *core.RequestEvent) bool {
 		return false
 	}
 	c, err := e.App.FindCachedCollectionByNameOrId(collection)
-	return err == nil && c.Name == usersCollection
+	return err == nil && c.Name == model.UsersCollection
 }
 
 // isRecordsAPI reports whether r targets /api/collections/{c}/records.
@@ -366,7 +367,7 @@ func collectionPath(path string) (collection, rest string, ok bool) {
 
 // apiTokensEnabled reports whether the API Tokens page is switched on.
 func apiTokensEnabled(app core.App) bool {
-	return settingsOf(app).APITokensEnabled
+	return model.SettingsOf(app).APITokensEnabled
 }
 
 // requireFeature answers 404 while a feature is switched off, as if its
@@ -401,4 +402,18 @@ func RequireAPIKey(ability string) *hook.Handler[*core.RequestEvent] {
 			return e.Next()
 		},
 	}
+}
+
+// authenticateAPIKey verifies an API key pair. A key always has an expiry.
+func authenticateAPIKey(app core.App, key, secret string, now time.Time) *credential {
+	row, err := model.LookupAPIKey(app, key)
+	if err != nil || !credentials.Equal(row.Hash, credentials.Hash(secret)) || row.ExpiresAt.IsZero() || model.IsPast(row.ExpiresAt, now) {
+		return nil
+	}
+	user, err := model.UsersCacheOf(app).Get(app, row.UserID)
+	if err != nil {
+		return nil
+	}
+	model.UsageOf(app).Touch(model.APIKeysCollection, row.ID, now)
+	return &credential{kind: kindAPIKey, id: row.ID, apiKey: key, user: user, abilities: parseStoredAbilities(row.Abilities)}
 }

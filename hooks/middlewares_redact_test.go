@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -26,7 +27,7 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 		content string
 	}{
 		{"reset token in the path", http.MethodPost, func(app *tests.TestApp) (string, string) {
-			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			token, err := model.CreatePasswordReset(app, mustUser(t, app, annID))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -44,14 +45,14 @@ func TestSecretsStayOutOfTheRequestLog(t *testing.T) {
 			return "/pages.js?token=refererS3cr3t", "refererS3cr3t"
 		}, 200, "function resetPasswordForm"},
 		{"live reset token with the wrong method", http.MethodGet, func(app *tests.TestApp) (string, string) {
-			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			token, err := model.CreatePasswordReset(app, mustUser(t, app, annID))
 			if err != nil {
 				t.Fatal(err)
 			}
 			return "/api/password/reset/" + token, token
 		}, 405, `"success":false`},
 		{"live reset token with a trailing slash", http.MethodPost, func(app *tests.TestApp) (string, string) {
-			token, err := createPasswordReset(app, mustUser(t, app, annID))
+			token, err := model.CreatePasswordReset(app, mustUser(t, app, annID))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/authappliance/appliance/hooks/throttle"
 )
 
@@ -61,7 +62,7 @@ func throttleGroup(group string) *hook.Handler[*core.RequestEvent] {
 // checkThrottle counts the request in its group's bucket, sets the
 // X-RateLimit headers and answers 429 with Retry-After past the limit.
 func checkThrottle(e *core.RequestEvent, group string) error {
-	settings := settingsOf(e.App)
+	settings := model.SettingsOf(e.App)
 	// the verification-mail limit guards inboxes, not the server: it stays
 	// on when an operator turns throttling off
 	if !settings.ThrottleEnabled && group != throttleVerificationMail {
@@ -86,7 +87,7 @@ func tooManyRequests(e *core.RequestEvent, res throttle.Result) error {
 	return failure(http.StatusTooManyRequests, i18n.TooManyRequests)
 }
 
-func throttleBucket(e *core.RequestEvent, s *applianceSettings, group string) ([]throttle.Rule, string) {
+func throttleBucket(e *core.RequestEvent, s *model.Settings, group string) ([]throttle.Rule, string) {
 	perMinute := func(n int) []throttle.Rule { return []throttle.Rule{{Limit: n, Window: throttleWindow}} }
 	c := credentialOf(e)
 	switch group {

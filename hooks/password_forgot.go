@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // passwordForgot answers the same neutral 200 for every valid email, known
@@ -31,7 +32,7 @@ func passwordForgot(e *core.RequestEvent) error {
 
 	if limiterOf(e.App).Allow("reset-mail|"+form.Email, resetMailRules...).OK {
 		app, lang := e.App, requestLang(e)
-		inBackground(app, func() { mailPasswordReset(app, lang, form.Email) })
+		model.InBackground(app, func() { mailPasswordReset(app, lang, form.Email) })
 	}
 	return respond(e, http.StatusOK, i18n.ResetLinkSent, nil)
 }
@@ -39,24 +40,24 @@ func passwordForgot(e *core.RequestEvent) error {
 // mailPasswordReset replaces the pending reset of the account of email, if
 // there is an account that may reset, and mails its link.
 func mailPasswordReset(app core.App, lang language.Tag, email string) {
-	user, err := findUserByEmail(app, email)
+	user, err := model.FindUserByEmail(app, email)
 	if err != nil {
 		if !errors.Is(err, sql.ErrNoRows) {
 			app.Logger().Error("cannot look up a password reset's account", "error", err)
 		}
 		return
 	}
-	if user.Status() == statusSuspended {
+	if user.Status() == model.StatusSuspended {
 		return
 	}
-	token, err := createPasswordReset(app, user)
+	token, err := model.CreatePasswordReset(app, user)
 	if err != nil {
 		app.Logger().Error("cannot create a password reset", "error", err)
 		return
 	}
-	link := webAppURL(app) + "/reset-password?" + url.Values{"token": {token}, "email": {user.Email()}}.Encode()
+	link := model.WebAppURL(app) + "/reset-password?" + url.Values{"token": {token}, "email": {user.Email()}}.Encode()
 	sendMail(app, lang, user.Email(), user.GetString("name"), resetMail,
-		map[string]string{"minutes": strconv.Itoa(int(resetTokenTTL.Minutes()))}, link)
+		map[string]string{"minutes": strconv.Itoa(int(model.ResetTokenTTL.Minutes()))}, link)
 }
 
 // -------------------------------------------------------------------
@@ -67,7 +68,7 @@ type passwordForgotForm struct {
 
 func (form *passwordForgotForm) validate() error {
 	trimAll(&form.Email)
-	form.Email = normalizeEmail(form.Email)
+	form.Email = model.NormalizeEmail(form.Email)
 	return validateForm(validation.ValidateStruct(form,
 		validation.Field(&form.Email, validation.Required, validation.Length(1, 255), is.EmailFormat),
 	))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/authappliance/appliance/hooks/throttle"
 )
 
@@ -88,7 +89,7 @@ func TestResetMailBombing(t *testing.T) {
 	if n := mailsTo("ann@example.com"); n != 1 {
 		t.Fatalf("%d reset mails in a burst, want 1", n)
 	}
-	if valid, err := validPasswordReset(app, token, annID, time.Now()); !valid || err != nil {
+	if valid, err := model.ValidPasswordReset(app, token, annID, time.Now()); !valid || err != nil {
 		t.Fatal("the burst killed the mailed link")
 	}
 

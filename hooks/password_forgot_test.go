@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tests"
 )
@@ -14,7 +15,7 @@ func TestPasswordForgot(t *testing.T) {
 
 	neutral := `"message":"If an account exists with the provided email, a password reset link has been sent."`
 	resets := func(t testing.TB, app *tests.TestApp, userID string) int64 {
-		n, err := app.CountRecords(passwordResetsCollection, dbx.HashExp{"user": userID})
+		n, err := app.CountRecords(model.PasswordResetsCollection, dbx.HashExp{"user": userID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +64,7 @@ func TestPasswordForgot(t *testing.T) {
 			TestAppFactory: func(t testing.TB) *tests.TestApp {
 				app := newTestApp(t)
 				// an older request is replaced by this one
-				if _, err := createPasswordReset(app, mustUser(t, app, annID)); err != nil {
+				if _, err := model.CreatePasswordReset(app, mustUser(t, app, annID)); err != nil {
 					t.Fatal(err)
 				}
 				return app
@@ -84,7 +85,7 @@ func TestPasswordForgot(t *testing.T) {
 				if strings.Contains(token, "&") {
 					token = token[:strings.Index(token, "&")]
 				}
-				if _, err := app.FindFirstRecordByData(passwordResetsCollection, "token_hash", token); err == nil {
+				if _, err := app.FindFirstRecordByData(model.PasswordResetsCollection, "token_hash", token); err == nil {
 					t.Error("the token must not be stored in clear")
 				}
 			},

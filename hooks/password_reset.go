@@ -10,6 +10,7 @@ import (
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // passwordReset sets a new password with a mailed reset token. The token
@@ -25,15 +26,15 @@ func passwordReset(e *core.RequestEvent) error {
 		return err
 	}
 
-	user, err := findUserByEmail(e.App, form.Email)
+	user, err := model.FindUserByEmail(e.App, form.Email)
 	if err != nil {
 		return lookupFailure(e, err, http.StatusBadRequest, i18n.InvalidResetToken)
 	}
-	valid, err := validPasswordReset(e.App, form.pathToken, user.Id, time.Now())
+	valid, err := model.ValidPasswordReset(e.App, form.pathToken, user.Id, time.Now())
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	if !valid || user.Status() == statusSuspended {
+	if !valid || user.Status() == model.StatusSuspended {
 		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
 	}
 
@@ -42,10 +43,10 @@ func passwordReset(e *core.RequestEvent) error {
 		if err := txApp.Save(user); err != nil {
 			return err
 		}
-		if err := deletePasswordResets(txApp, user.Id); err != nil {
+		if err := model.DeletePasswordResets(txApp, user.Id); err != nil {
 			return err
 		}
-		return revokeAllCredentials(txApp, user.Id)
+		return model.RevokeAllCredentials(txApp, user.Id)
 	})
 	if err != nil {
 		return e.InternalServerError("", err)
@@ -67,7 +68,7 @@ type passwordResetForm struct {
 
 func (form *passwordResetForm) validate() error {
 	trimAll(&form.Email, &form.Token)
-	form.Email = normalizeEmail(form.Email)
+	form.Email = model.NormalizeEmail(form.Email)
 	if form.Token == "" {
 		form.Token = form.pathToken // the body's token is optional: the path has it
 	}

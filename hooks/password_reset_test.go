@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -32,13 +33,13 @@ func TestPasswordReset(t *testing.T) {
 		_, factory := preparedApp(t, func(app *tests.TestApp) {
 			seedKeys(t, app, annKey, bobKey)
 			var err error
-			token, err = createPasswordReset(app, mustUser(t, app, annID))
+			token, err = model.CreatePasswordReset(app, mustUser(t, app, annID))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if expired {
-				r, _ := app.FindFirstRecordByFilter(passwordResetsCollection, "user = {:u}", map[string]any{"u": annID})
-				r.Set("expires_at", dateTimeIn(-time.Minute))
+				r, _ := app.FindFirstRecordByFilter(model.PasswordResetsCollection, "user = {:u}", map[string]any{"u": annID})
+				r.Set("expires_at", model.DateTimeIn(-time.Minute))
 				if err := app.Save(r); err != nil {
 					t.Fatal(err)
 				}
@@ -148,7 +149,7 @@ func TestPasswordReset(t *testing.T) {
 				!strings.Contains(notice.Text, "every personal access token and API key of the account was revoked") {
 				t.Errorf("no reset notice: %q", notice.Subject)
 			}
-			if ok, err := validPasswordReset(app, token, annID, time.Now()); ok || err != nil {
+			if ok, err := model.ValidPasswordReset(app, token, annID, time.Now()); ok || err != nil {
 				t.Error("the token must work once")
 			}
 		},
@@ -165,7 +166,7 @@ func TestPasswordResetReplay(t *testing.T) {
 
 	app := newTestApp(t)
 	defer app.Cleanup()
-	token, err := createPasswordReset(app, mustUser(t, app, annID))
+	token, err := model.CreatePasswordReset(app, mustUser(t, app, annID))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/authappliance/appliance/hooks/credentials"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // routeGuard is what a route of routes.go demands of a request.
@@ -65,7 +66,7 @@ func TestGuardMatrix(t *testing.T) {
 
 	app := keysApp(t)
 	defer app.Cleanup()
-	noAbility := fixtureToken{"annnoability001", annID, tokenTypeAPI, []string{"nothing:at-all"}, 0}
+	noAbility := fixtureToken{"annnoability001", annID, model.TokenTypeAPI, []string{"nothing:at-all"}, 0}
 	if err := seedToken(app, noAbility); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // tokensCreate creates a personal access token. The plaintext is in this
@@ -20,12 +21,12 @@ func tokensCreate(e *core.RequestEvent) error {
 		return err
 	}
 
-	token, plain, err := issueToken(e.App, newTokenInput{
-		user:      asUser(e.Auth),
-		tokenType: tokenTypeAPI,
-		name:      form.Name,
-		abilities: form.abilities,
-		expiresAt: form.expiresAt,
+	token, plain, err := model.IssueToken(e.App, model.NewToken{
+		User:      model.AsUser(e.Auth),
+		Type:      model.TokenTypeAPI,
+		Name:      form.Name,
+		Abilities: form.abilities,
+		ExpiresAt: form.expiresAt,
 	})
 	if err != nil {
 		return e.InternalServerError("", err)

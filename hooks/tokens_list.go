@@ -7,12 +7,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // tokensList answers the caller's personal access tokens (never their
 // secrets).
 func tokensList(e *core.RequestEvent) error {
-	tokens, err := findUserTokens(e.App, e.Auth.Id, tokenTypeAPI)
+	tokens, err := model.FindUserTokens(e.App, e.Auth.Id, model.TokenTypeAPI)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}

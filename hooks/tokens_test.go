@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -150,8 +151,8 @@ func TestTokensCreate(t *testing.T) {
 					if c == nil || c.allows("account:write") || !c.allows("reports:pdf") {
 						t.Fatal("the new token must work with exactly its abilities")
 					}
-					stored, _ := findTokenByID(app, body.Data.ID)
-					if stored.GetString("type") != tokenTypeAPI {
+					stored, _ := model.FindTokenByID(app, body.Data.ID)
+					if stored.GetString("type") != model.TokenTypeAPI {
 						t.Fatal("a personal access token is of type api")
 					}
 					if strings.Contains(stored.GetString("token_hash"), body.Data.Token[16:]) {
@@ -200,7 +201,7 @@ func TestTokensCreate(t *testing.T) {
 
 // narrowToken is a personal access token of Ann that may create tokens but
 // holds only account:read otherwise; narrowTokenApp seeds it.
-var narrowToken = fixtureToken{"annnarrow000001", annID, tokenTypeAPI, []string{"tokens:write", "account:read"}, 0}
+var narrowToken = fixtureToken{"annnarrow000001", annID, model.TokenTypeAPI, []string{"tokens:write", "account:read"}, 0}
 
 func narrowTokenApp(t testing.TB) *tests.TestApp {
 	app := newTestApp(t)

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
@@ -14,20 +15,20 @@ func TestUsageFlushFailureKeepsUses(t *testing.T) {
 
 	app := newTestApp(t)
 	defer app.Cleanup()
-	usage := usageOf(app)
+	usage := model.UsageOf(app)
 	at := time.Now().Add(-time.Minute)
-	usage.touch("no_such_table", "x", at) // its UPDATE fails the flush
-	usage.touch(tokensCollection, annLogin.id, at)
+	usage.Touch("no_such_table", "x", at) // its UPDATE fails the flush
+	usage.Touch(model.TokensCollection, annLogin.id, at)
 
-	if err := usage.flush(app); err == nil {
+	if err := usage.Flush(app); err == nil {
 		t.Fatal("want a failed flush")
 	}
-	for _, key := range []usageKey{{"no_such_table", "x"}, {tokensCollection, annLogin.id}} {
-		if got := usage.lastUsed(key.collection, key.id, types.DateTime{}); got.IsZero() {
+	for _, key := range [][2]string{{"no_such_table", "x"}, {model.TokensCollection, annLogin.id}} {
+		if got := usage.LastUsed(key[0], key[1], types.DateTime{}); got.IsZero() {
 			t.Fatalf("the use of %v was lost", key)
 		}
 	}
-	token, err := findTokenByID(app, annLogin.id)
+	token, err := model.FindTokenByID(app, annLogin.id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,24 +7,25 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 )
 
 // emailHash is the {hash} of a verification link: the SHA-1 of the email,
 // as in Laravel, checked against the current email.
 func emailHash(email string) string {
-	sum := sha1.Sum([]byte(normalizeEmail(email)))
+	sum := sha1.Sum([]byte(model.NormalizeEmail(email)))
 	return hex.EncodeToString(sum[:])
 }
 
 // verificationPath is the path of a user's verification link.
-func verificationPath(u *User) string {
+func verificationPath(u *model.User) string {
 	return "/api/verify-email/" + u.Id + "/" + emailHash(u.Email())
 }
 
 // sendVerificationMail mails the signed verification link of the user's
 // current email.
-func sendVerificationMail(e *core.RequestEvent, u *User) {
+func sendVerificationMail(e *core.RequestEvent, u *model.User) {
 	link, err := signLink(e.App, verificationPath(u), url.Values{}, time.Now())
 	if err != nil {
 		e.App.Logger().Error("cannot sign the verification link", "error", err)

@@ -1,4 +1,4 @@
-package hooks
+package model
 
 import (
 	"database/sql"
@@ -25,27 +25,27 @@ const (
 	apiKeyByKeySQL = `SELECT id, "user", secret_hash, abilities, expires_at FROM api_keys WHERE key = ?`
 )
 
-// tokenRow is what verifying a token reads of it.
-type tokenRow struct {
+// TokenRow is what verifying a token reads of it.
+type TokenRow struct {
 	ID, UserID, Type, Hash, Abilities string
 	ExpiresAt, LastUsedAt, Created    types.DateTime
 }
 
-// apiKeyRow is what verifying an API key reads of it.
-type apiKeyRow struct {
+// APIKeyRow is what verifying an API key reads of it.
+type APIKeyRow struct {
 	ID, UserID, Hash, Abilities string
 	ExpiresAt                   types.DateTime
 }
 
-// lookupToken reads a token by id, or by hash when id is empty.
-func lookupToken(app core.App, id, hash string) (*tokenRow, error) {
+// LookupToken reads a token by id, or by hash when id is empty.
+func LookupToken(app core.App, id, hash string) (*TokenRow, error) {
 	query, arg := tokenByIDSQL, id
 	if id == "" {
 		query, arg = tokenByHashSQL, hash
 	}
-	var r tokenRow
+	var r TokenRow
 	var expires, lastUsed, created string
-	err := statementsOf(app).queryRow(app, query, arg).
+	err := StatementsOf(app).QueryRow(app, query, arg).
 		Scan(&r.ID, &r.UserID, &r.Type, &r.Hash, &r.Abilities, &expires, &lastUsed, &created)
 	if err != nil {
 		return nil, err
@@ -56,11 +56,11 @@ func lookupToken(app core.App, id, hash string) (*tokenRow, error) {
 	return &r, nil
 }
 
-// lookupAPIKey reads an API key by its public key.
-func lookupAPIKey(app core.App, key string) (*apiKeyRow, error) {
-	var r apiKeyRow
+// LookupAPIKey reads an API key by its public key.
+func LookupAPIKey(app core.App, key string) (*APIKeyRow, error) {
+	var r APIKeyRow
 	var expires string
-	err := statementsOf(app).queryRow(app, apiKeyByKeySQL, key).
+	err := StatementsOf(app).QueryRow(app, apiKeyByKeySQL, key).
 		Scan(&r.ID, &r.UserID, &r.Hash, &r.Abilities, &expires)
 	if err != nil {
 		return nil, err
@@ -82,17 +82,17 @@ type preparedStatements struct {
 	stmts map[string]*sql.Stmt
 }
 
-func statementsOf(app core.App) *preparedStatements {
+func StatementsOf(app core.App) *preparedStatements {
 	return app.Store().GetOrSet(statementsStoreKey, func() any {
 		return &preparedStatements{stmts: map[string]*sql.Stmt{}}
 	}).(*preparedStatements)
 }
 
-// queryRow runs a prepared query on the app's read pool. Inside a
+// QueryRow runs a prepared query on the app's read pool. Inside a
 // transaction (an app passed to RunInTransaction), whose reads must see
 // its own writes, it runs on the transaction instead, unprepared. A
 // failure to prepare is reported by Scan.
-func (p *preparedStatements) queryRow(app core.App, query string, args ...any) rowScanner {
+func (p *preparedStatements) QueryRow(app core.App, query string, args ...any) rowScanner {
 	p.calls.Add(1)
 	pool, ok := app.ConcurrentDB().(*dbx.DB)
 	if !ok {
@@ -146,6 +146,9 @@ func (r txRow) Scan(dest ...any) error {
 
 var questionMark = regexp.MustCompile(`\?`)
 
+// Calls returns how many hot-path queries were asked so far.
+func (p *preparedStatements) Calls() int64 { return p.calls.Load() }
+
 func (p *preparedStatements) close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -160,33 +163,33 @@ const usersCacheStoreKey = "appUsersCache"
 // maxCachedUsers bounds the cache; past it, the cache starts over.
 const maxCachedUsers = 10000
 
-// userCache keeps the users that credentials belong to. Every save or
+// UserCache keeps the users that credentials belong to. Every save or
 // delete of a user (our routes, the admin UI, PocketBase's API) bumps the
 // generation and drops the entry, so a status change is seen on the next
 // request; a read that raced with a change is not stored.
-type userCache struct {
+type UserCache struct {
 	mu         sync.RWMutex
 	generation uint64
 	users      map[string]*core.Record
 }
 
-func usersCacheOf(app core.App) *userCache {
+func UsersCacheOf(app core.App) *UserCache {
 	return app.Store().GetOrSet(usersCacheStoreKey, func() any {
-		return &userCache{users: map[string]*core.Record{}}
-	}).(*userCache)
+		return &UserCache{users: map[string]*core.Record{}}
+	}).(*UserCache)
 }
 
-// get returns a copy of the user, which the caller may change freely.
-func (c *userCache) get(app core.App, id string) (*User, error) {
+// Get returns a copy of the user, which the caller may change freely.
+func (c *UserCache) Get(app core.App, id string) (*User, error) {
 	c.mu.RLock()
 	cached, ok := c.users[id]
 	generation := c.generation
 	c.mu.RUnlock()
 	if ok {
-		return asUser(cached.Clone()), nil
+		return AsUser(cached.Clone()), nil
 	}
 
-	record, err := app.FindRecordById(usersCollection, id)
+	record, err := app.FindRecordById(UsersCollection, id)
 	if err != nil {
 		return nil, err
 	}
@@ -198,10 +201,10 @@ func (c *userCache) get(app core.App, id string) (*User, error) {
 		c.users[id] = record.Clone()
 	}
 	c.mu.Unlock()
-	return asUser(record), nil
+	return AsUser(record), nil
 }
 
-func (c *userCache) forget(id string) {
+func (c *UserCache) Forget(id string) {
 	c.mu.Lock()
 	c.generation++
 	delete(c.users, id)
@@ -212,18 +215,18 @@ func (c *userCache) forget(id string) {
 // when the app stops.
 func bindHotPathHooks(app core.App) {
 	forget := func(e *core.RecordEvent) error {
-		usersCacheOf(e.App).forget(e.Record.Id)
+		UsersCacheOf(e.App).Forget(e.Record.Id)
 		return e.Next()
 	}
 	// after-success hooks run after the commit: a read that began before it
 	// saw the old generation and is not stored
-	app.OnRecordAfterUpdateSuccess(usersCollection).BindFunc(forget)
-	app.OnRecordAfterDeleteSuccess(usersCollection).BindFunc(forget)
+	app.OnRecordAfterUpdateSuccess(UsersCollection).BindFunc(forget)
+	app.OnRecordAfterDeleteSuccess(UsersCollection).BindFunc(forget)
 
 	app.OnTerminate().Bind(&hook.Handler[*core.TerminateEvent]{
 		Id: "appCloseStatements",
 		Func: func(e *core.TerminateEvent) error {
-			statementsOf(e.App).close()
+			StatementsOf(e.App).close()
 			return e.Next()
 		},
 	})

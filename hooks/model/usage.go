@@ -1,4 +1,4 @@
-package hooks
+package model
 
 import (
 	"sync"
@@ -12,11 +12,11 @@ import (
 
 const usageStoreKey = "appUsage"
 
-// usageTracker keeps last_used_at of tokens and API keys in memory, so
+// UsageTracker keeps last_used_at of tokens and API keys in memory, so
 // that verifying a credential writes nothing. A cron job flushes it once a
 // minute (so each credential is written at most once a minute) and the app
 // flushes it on shutdown.
-type usageTracker struct {
+type UsageTracker struct {
 	flushMu  sync.Mutex // one flush at a time
 	mu       sync.Mutex
 	pending  map[usageKey]time.Time
@@ -28,21 +28,21 @@ type usageKey struct {
 	id         string
 }
 
-func usageOf(app core.App) *usageTracker {
+func UsageOf(app core.App) *UsageTracker {
 	return app.Store().GetOrSet(usageStoreKey, func() any {
-		return &usageTracker{pending: map[usageKey]time.Time{}}
-	}).(*usageTracker)
+		return &UsageTracker{pending: map[usageKey]time.Time{}}
+	}).(*UsageTracker)
 }
 
-// touch records a use of a credential.
-func (u *usageTracker) touch(collection, id string, at time.Time) {
+// Touch records a use of a credential.
+func (u *UsageTracker) Touch(collection, id string, at time.Time) {
 	u.mu.Lock()
 	u.pending[usageKey{collection, id}] = at
 	u.mu.Unlock()
 }
 
-// lastUsed returns the newest known use: the pending one, else stored.
-func (u *usageTracker) lastUsed(collection, id string, stored types.DateTime) types.DateTime {
+// LastUsed returns the newest known use: the pending one, else stored.
+func (u *UsageTracker) LastUsed(collection, id string, stored types.DateTime) types.DateTime {
 	key := usageKey{collection, id}
 	u.mu.Lock()
 	at, ok := u.pending[key]
@@ -57,22 +57,22 @@ func (u *usageTracker) lastUsed(collection, id string, stored types.DateTime) ty
 	return dt
 }
 
-// lastUsedOf returns the newest known use of a token or key record.
-func (u *usageTracker) lastUsedOf(record *core.Record) types.DateTime {
-	return u.lastUsed(record.Collection().Name, record.Id, record.GetDateTime("last_used_at"))
+// LastUsedOf returns the newest known use of a token or key record.
+func (u *UsageTracker) LastUsedOf(record *core.Record) types.DateTime {
+	return u.LastUsed(record.Collection().Name, record.Id, record.GetDateTime("last_used_at"))
 }
 
-// forget drops the pending use of a deleted credential.
-func (u *usageTracker) forget(collection, id string) {
+// Forget drops the pending use of a deleted credential.
+func (u *UsageTracker) Forget(collection, id string) {
 	u.mu.Lock()
 	delete(u.pending, usageKey{collection, id})
 	u.mu.Unlock()
 }
 
-// flush writes every pending use with one raw UPDATE per credential, in one
+// Flush writes every pending use with one raw UPDATE per credential, in one
 // transaction. Until it commits the batch stays readable; if it fails the
 // batch goes back to pending (a newer use wins).
-func (u *usageTracker) flush(app core.App) error {
+func (u *UsageTracker) Flush(app core.App) error {
 	u.flushMu.Lock()
 	defer u.flushMu.Unlock()
 
@@ -100,7 +100,7 @@ func (u *usageTracker) flush(app core.App) error {
 	return err
 }
 
-func (u *usageTracker) write(app core.App, batch map[usageKey]time.Time) error {
+func (u *UsageTracker) write(app core.App, batch map[usageKey]time.Time) error {
 	return app.RunInTransaction(func(txApp core.App) error {
 		for key, at := range batch {
 			dt, _ := types.ParseDateTime(at)
@@ -121,8 +121,8 @@ func bindUsageTracking(app core.App) {
 	app.OnTerminate().Bind(&hook.Handler[*core.TerminateEvent]{
 		Id: "appUsageFlushOnTerminate",
 		Func: func(e *core.TerminateEvent) error {
-			backgroundJobs(e.App).Wait()
-			if err := usageOf(e.App).flush(e.App); err != nil {
+			BackgroundJobs(e.App).Wait()
+			if err := UsageOf(e.App).Flush(e.App); err != nil {
 				e.App.Logger().Error("cannot flush last_used_at", "error", err)
 			}
 			return e.Next()

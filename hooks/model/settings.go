@@ -1,4 +1,4 @@
-package hooks
+package model
 
 import (
 	"fmt"
@@ -10,14 +10,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-const settingsCollection = "appliance_settings"
+const SettingsCollection = "appliance_settings"
 
 const settingsStoreKey = "appSettings"
 
-// applianceSettings is the in-memory copy of the one appliance_settings
+// Settings is the in-memory copy of the one appliance_settings
 // record. Record hooks reload it whenever a superuser saves the record, so
 // the hot path never reads it from the database.
-type applianceSettings struct {
+type Settings struct {
 	WebAppURL          string
 	APITokensEnabled   bool
 	TokenPrefix        string
@@ -32,20 +32,20 @@ type applianceSettings struct {
 	ThrottleKey        int // per API key, per minute
 }
 
-// settingsOf returns the current settings of app.
-func settingsOf(app core.App) *applianceSettings {
-	if s, ok := app.Store().Get(settingsStoreKey).(*applianceSettings); ok {
+// SettingsOf returns the current settings of app.
+func SettingsOf(app core.App) *Settings {
+	if s, ok := app.Store().Get(settingsStoreKey).(*Settings); ok {
 		return s
 	}
-	if err := loadSettings(app); err != nil {
+	if err := LoadSettings(app); err != nil {
 		app.Logger().Error("cannot load the appliance settings; using defaults", "error", err)
-		return defaultSettings()
+		return DefaultSettings()
 	}
-	return app.Store().Get(settingsStoreKey).(*applianceSettings)
+	return app.Store().Get(settingsStoreKey).(*Settings)
 }
 
-func defaultSettings() *applianceSettings {
-	return &applianceSettings{
+func DefaultSettings() *Settings {
+	return &Settings{
 		APITokensEnabled: true,
 		NewDeviceAlert:   true,
 		APIKeyDefaultTTL: 90 * 24 * time.Hour,
@@ -57,13 +57,13 @@ func defaultSettings() *applianceSettings {
 	}
 }
 
-// loadSettings reads the settings record into the app store.
-func loadSettings(app core.App) error {
-	record, err := findSettingsRecord(app)
+// LoadSettings reads the settings record into the app store.
+func LoadSettings(app core.App) error {
+	record, err := FindSettingsRecord(app)
 	if err != nil {
 		return err
 	}
-	s := defaultSettings()
+	s := DefaultSettings()
 	s.WebAppURL = strings.TrimRight(record.GetString("app_url"), "/")
 	s.APITokensEnabled = record.GetBool("api_tokens_enabled")
 	s.TokenPrefix = record.GetString("token_prefix")
@@ -92,21 +92,21 @@ func loadSettings(app core.App) error {
 	return nil
 }
 
-func findSettingsRecord(app core.App) (*core.Record, error) {
-	return app.FindFirstRecordByFilter(settingsCollection, "")
+func FindSettingsRecord(app core.App) (*core.Record, error) {
+	return app.FindFirstRecordByFilter(SettingsCollection, "")
 }
 
-// webAppURL is where the mail links point: the configured web app, else
+// WebAppURL is where the mail links point: the configured web app, else
 // PocketBase's application URL (where pb_public is served).
-func webAppURL(app core.App) string {
-	if url := settingsOf(app).WebAppURL; url != "" { // trimmed by loadSettings
+func WebAppURL(app core.App) string {
+	if url := SettingsOf(app).WebAppURL; url != "" { // trimmed by LoadSettings
 		return url
 	}
 	return strings.TrimRight(app.Settings().Meta.AppURL, "/")
 }
 
-// settingEnv maps environment variables to fields of the settings record.
-var settingEnv = map[string]string{
+// SettingEnv maps environment variables to fields of the settings record.
+var SettingEnv = map[string]string{
 	"APPLIANCE_WEB_APP_URL":                  "app_url",
 	"APPLIANCE_API_TOKENS_ENABLED":           "api_tokens_enabled",
 	"APPLIANCE_TOKEN_PREFIX":                 "token_prefix",
@@ -121,17 +121,17 @@ var settingEnv = map[string]string{
 	"APPLIANCE_THROTTLE_KEY_PER_MINUTE":      "throttle_key_per_minute",
 }
 
-// applyEnvironment writes the APPLIANCE_* variables into the settings
+// ApplyEnvironment writes the APPLIANCE_* variables into the settings
 // record and the PocketBase settings (application URL, sender, SMTP), so
 // that one command line configures the appliance and the admin UI shows
 // what is in force.
-func applyEnvironment(app core.App) error {
-	record, err := findSettingsRecord(app)
+func ApplyEnvironment(app core.App) error {
+	record, err := FindSettingsRecord(app)
 	if err != nil {
 		return fmt.Errorf("appliance settings: %w", err)
 	}
 	changed := false
-	for env, field := range settingEnv {
+	for env, field := range SettingEnv {
 		if value, ok := os.LookupEnv(env); ok {
 			record.Set(field, value)
 			changed = true

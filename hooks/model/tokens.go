@@ -1,4 +1,4 @@
-package hooks
+package model
 
 import (
 	"time"
@@ -9,13 +9,13 @@ import (
 	"github.com/authappliance/appliance/hooks/credentials"
 )
 
-const tokensCollection = "personal_access_tokens"
+const TokensCollection = "personal_access_tokens"
 
 // Token types: a login token is a device; an api token is a personal
 // access token of the API Tokens page.
 const (
-	tokenTypeLogin = "login"
-	tokenTypeAPI   = "api"
+	TokenTypeLogin = "login"
+	TokenTypeAPI   = "api"
 )
 
 // AccessToken is a typed proxy of a personal_access_tokens record.
@@ -23,7 +23,7 @@ type AccessToken struct {
 	core.BaseRecordProxy
 }
 
-func asAccessToken(record *core.Record) *AccessToken {
+func AsAccessToken(record *core.Record) *AccessToken {
 	t := &AccessToken{}
 	t.SetProxyRecord(record)
 	return t
@@ -33,11 +33,11 @@ func asAccessToken(record *core.Record) *AccessToken {
 func (t *AccessToken) Name() string { return t.GetString("name") }
 
 // Abilities returns the abilities the token carries.
-func (t *AccessToken) Abilities() []string { return jsonStrings(t.Record, "abilities") }
+func (t *AccessToken) Abilities() []string { return JSONStrings(t.Record, "abilities") }
 
 // Attributes returns the device attributes captured at login.
-func (t *AccessToken) Attributes() deviceAttributes {
-	var a deviceAttributes
+func (t *AccessToken) Attributes() DeviceAttributes {
+	var a DeviceAttributes
 	_ = t.UnmarshalJSONField("attributes", &a)
 	return a
 }
@@ -48,16 +48,16 @@ func (t *AccessToken) ExpiresAt() types.DateTime { return t.GetDateTime("expires
 // LastUsedAt returns the token's last use, up to the request: the one in
 // memory, else the stored one (usage.go).
 func (t *AccessToken) LastUsedAt(app core.App) types.DateTime {
-	return usageOf(app).lastUsedOf(t.Record)
+	return UsageOf(app).LastUsedOf(t.Record)
 }
 
 // IsExpired reports whether the token's expiry has passed.
 func (t *AccessToken) IsExpired(now time.Time) bool {
-	return isPast(t.ExpiresAt(), now)
+	return IsPast(t.ExpiresAt(), now)
 }
 
-// deviceAttributes are the device details of a login token (API.md §4).
-type deviceAttributes struct {
+// DeviceAttributes are the device details of a login token (API.md §4).
+type DeviceAttributes struct {
 	DeviceName string `json:"device_name"`
 	Browser    string `json:"browser"`
 	Platform   string `json:"platform"`
@@ -65,43 +65,43 @@ type deviceAttributes struct {
 	UserAgent  string `json:"user_agent"`
 }
 
-// newTokenInput describes a token to issue.
-type newTokenInput struct {
-	user       *User
-	tokenType  string
-	name       string
-	abilities  []string
-	expiresAt  types.DateTime
-	attributes *deviceAttributes
+// NewToken describes a token to issue.
+type NewToken struct {
+	User       *User
+	Type       string
+	Name       string
+	Abilities  []string
+	ExpiresAt  types.DateTime
+	Attributes *DeviceAttributes
 }
 
-// issueToken saves a new token and returns it with the plaintext the
+// IssueToken saves a new token and returns it with the plaintext the
 // client keeps, which is never stored and never shown again.
-func issueToken(app core.App, in newTokenInput) (*AccessToken, string, error) {
-	collection, err := app.FindCachedCollectionByNameOrId(tokensCollection)
+func IssueToken(app core.App, in NewToken) (*AccessToken, string, error) {
+	collection, err := app.FindCachedCollectionByNameOrId(TokensCollection)
 	if err != nil {
 		return nil, "", err
 	}
-	secret := credentials.NewTokenSecret(settingsOf(app).TokenPrefix)
+	secret := credentials.NewTokenSecret(SettingsOf(app).TokenPrefix)
 
 	record := core.NewRecord(collection)
-	record.Set("user", in.user.Id)
-	record.Set("name", in.name)
-	record.Set("type", in.tokenType)
+	record.Set("user", in.User.Id)
+	record.Set("name", in.Name)
+	record.Set("type", in.Type)
 	record.Set("token_hash", credentials.Hash(secret))
-	record.Set("abilities", in.abilities)
-	record.Set("expires_at", in.expiresAt)
-	if in.attributes != nil {
-		record.Set("attributes", in.attributes)
+	record.Set("abilities", in.Abilities)
+	record.Set("expires_at", in.ExpiresAt)
+	if in.Attributes != nil {
+		record.Set("attributes", in.Attributes)
 	}
 	if err := app.Save(record); err != nil {
 		return nil, "", err
 	}
-	return asAccessToken(record), credentials.FormatToken(record.Id, secret), nil
+	return AsAccessToken(record), credentials.FormatToken(record.Id, secret), nil
 }
 
-// jsonStrings reads a JSON list-of-strings field.
-func jsonStrings(record *core.Record, field string) []string {
+// JSONStrings reads a JSON list-of-strings field.
+func JSONStrings(record *core.Record, field string) []string {
 	var out []string
 	_ = record.UnmarshalJSONField(field, &out)
 	if out == nil {

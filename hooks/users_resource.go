@@ -1,0 +1,51 @@
+package hooks
+
+import "github.com/authappliance/appliance/hooks/model"
+
+// userResource is the "user" object of API.md §3.
+type userResource struct {
+	ID              string          `json:"id"`
+	Name            string          `json:"name"`
+	Email           string          `json:"email"`
+	EmailVerifiedAt any             `json:"email_verified_at"`
+	Status          string          `json:"status"`
+	Profile         profileResource `json:"profile"`
+}
+
+type profileResource struct {
+	ProfilePicture any `json:"profile_picture"`
+	Mobile         any `json:"mobile"`
+	Address        any `json:"address"`
+	DOB            any `json:"dob"`
+	Gender         any `json:"gender"`
+	Bio            any `json:"bio"`
+}
+
+func newUserResource(u *model.User) userResource {
+	var verifiedAt any
+	if u.Verified() {
+		verifiedAt = apiTime(u.EmailVerifiedAt())
+	}
+	return userResource{
+		ID:              u.Id,
+		Name:            u.GetString("name"),
+		Email:           u.Email(),
+		EmailVerifiedAt: verifiedAt,
+		Status:          u.Status(),
+		Profile: profileResource{
+			ProfilePicture: nullable(u.GetString("profile_picture")),
+			Mobile:         nullable(u.GetString("mobile")),
+			Address:        nullable(u.GetString("address")),
+			DOB:            nullable(u.GetString("dob")),
+			Gender:         nullable(u.GetString("gender")),
+			Bio:            nullable(u.GetString("bio")),
+		},
+	}
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
