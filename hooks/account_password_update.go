@@ -29,7 +29,8 @@ func accountPasswordUpdate(e *core.RequestEvent) error {
 		if err := txApp.Save(user); err != nil {
 			return err
 		}
-		return model.DeleteUserTokens(txApp, user.Id, current, model.TokenTypeLogin)
+		_, err := model.RevokeTokens(txApp, user.Id, current, model.TokenTypeLogin)
+		return err
 	})
 	if err != nil {
 		return e.InternalServerError("", err)

@@ -24,7 +24,7 @@ func authLogout(e *core.RequestEvent) error {
 // authLogoutAll revokes every login token of the user, the current one
 // too; personal access tokens and API keys stay.
 func authLogoutAll(e *core.RequestEvent) error {
-	if err := model.DeleteUserTokens(e.App, e.Auth.Id, "", model.TokenTypeLogin); err != nil {
+	if _, err := model.RevokeTokens(e.App, e.Auth.Id, "", model.TokenTypeLogin); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.LoggedOutAll, nil)

@@ -32,7 +32,7 @@ func revokeOwnTokens(e *core.RequestEvent, keepID, tokenType string, message i18
 	if err := form.validate(); err != nil {
 		return err
 	}
-	if err := model.DeleteUserTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
+	if _, err := model.RevokeTokens(e.App, e.Auth.Id, keepID, tokenType); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, message, nil)

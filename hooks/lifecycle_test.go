@@ -233,7 +233,7 @@ func TestHotPathInsideTransaction(t *testing.T) {
 		if c := authenticateAPIKey(txApp, annKey.key(), annKey.secret(), time.Now()); c == nil {
 			t.Error("a valid key refused inside a transaction")
 		}
-		if err := model.DeleteUserTokens(txApp, annID, "", model.TokenTypeLogin); err != nil {
+		if _, err := model.RevokeTokens(txApp, annID, "", model.TokenTypeLogin); err != nil {
 			return err
 		}
 		if authenticateToken(txApp, annLogin.plain(), time.Now()) != nil {

@@ -34,9 +34,3 @@ func FindUserAPIKeys(app core.App, userID string) ([]*APIKey, error) {
 func CountUserAPIKeys(app core.App, userID string) (int64, error) {
 	return app.CountRecords(APIKeysCollection, dbx.HashExp{"user": userID})
 }
-
-// DeleteUserAPIKeys deletes every key of the user (suspension).
-func DeleteUserAPIKeys(app core.App, userID string) error {
-	_, err := app.DB().Delete(APIKeysCollection, dbx.HashExp{"user": userID}).Execute()
-	return err
-}

@@ -55,6 +55,6 @@ func ValidPasswordReset(app core.App, token, userID string, now time.Time) (bool
 
 // DeletePasswordResets removes every pending reset of the user.
 func DeletePasswordResets(app core.App, userID string) error {
-	_, err := app.DB().Delete(PasswordResetsCollection, dbx.HashExp{"user": userID}).Execute()
+	_, err := deleteRecords(app, PasswordResetsCollection, dbx.HashExp{"user": userID})
 	return err
 }

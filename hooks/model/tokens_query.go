@@ -49,19 +49,6 @@ func CountUserTokens(app core.App, userID, tokenType string) (int64, error) {
 	return app.CountRecords(TokensCollection, dbx.HashExp{"user": userID, "type": tokenType})
 }
 
-// DeleteUserTokens deletes the user's tokens of the given types, except
-// the token keepID (empty: keep none). A raw delete is enough: the tokens
-// have no dependents, and every request reads the table afresh.
-func DeleteUserTokens(app core.App, userID string, keepID string, tokenTypes ...string) error {
-	types := make([]any, len(tokenTypes))
-	for i, t := range tokenTypes {
-		types[i] = t
-	}
-	where := dbx.And(dbx.HashExp{"user": userID}, dbx.In("type", types...), dbx.Not(dbx.HashExp{"id": keepID}))
-	_, err := app.DB().Delete(TokensCollection, where).Execute()
-	return err
-}
-
 // PruneExpired deletes the tokens and password resets whose expiry has
 // passed, and the sign-ins too old to exempt an IP from guessing limits.
 func PruneExpired(app core.App, now time.Time) error {
