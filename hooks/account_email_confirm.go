@@ -45,10 +45,12 @@ func accountEmailConfirm(e *core.RequestEvent) error {
 		return invalid(validation.Errors{"email": fieldError(i18n.ValidationEmailTaken)})
 	}
 
+	ev := auditEvent(e, model.ActionEmailChanged, user.Id)
+	ev.Details = map[string]any{"old_email": user.Email(), "new_email": email}
 	user.SetEmail(email)
 	user.Set("pending_email", "")
 	user.MarkVerified()
-	if err := e.App.Save(user); err != nil {
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return answerLink(e, http.StatusOK, i18n.NewEmailVerified, nil)

@@ -34,7 +34,9 @@ func accountEmailUpdate(e *core.RequestEvent) error {
 	}
 
 	user.Set("pending_email", form.Email)
-	if err := e.App.Save(user); err != nil {
+	ev := auditEvent(e, model.ActionEmailChangeRequested, user.Id)
+	ev.Details = map[string]any{"new_email": form.Email}
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 

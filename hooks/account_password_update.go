@@ -24,7 +24,7 @@ func accountPasswordUpdate(e *core.RequestEvent) error {
 	}
 
 	current := credentialOf(e).id
-	err := e.App.RunInTransaction(func(txApp core.App) error {
+	err := withAudit(e, ptr(auditEvent(e, model.ActionPasswordChanged, user.Id)), func(txApp core.App) error {
 		user.SetPassword(form.NewPassword)
 		if err := txApp.Save(user); err != nil {
 			return err

@@ -3,6 +3,7 @@ package hooks
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"time"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -26,10 +27,15 @@ func accountProfileUpdate(e *core.RequestEvent) error {
 	}
 
 	user := model.AsUser(e.Auth)
+	changed := []string{}
 	for field, value := range form.changes() {
 		user.Set(field, *value)
+		changed = append(changed, field)
 	}
-	if err := e.App.Save(user); err != nil {
+	slices.Sort(changed)
+	ev := auditEvent(e, model.ActionProfileUpdated, user.Id)
+	ev.Details = map[string]any{"fields": changed}
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.ProfileUpdated, newUserResource(user))

@@ -87,7 +87,7 @@ func TestAccountShow(t *testing.T) {
 					`"success":true`,
 					`"message":"User profile details!"`,
 					`"data":{"id":"` + annID + `","name":"Ann","email":"ann@example.com","email_verified_at":"`,
-					`Z","status":"active","profile":{`,
+					`Z","status":"active","two_factor_enabled":false,"profile":{`,
 					`"errors":[]`,
 				},
 				ExpectedEvents: map[string]int{"OnModelUpdate": 0, "OnModelCreate": 0},

@@ -51,8 +51,10 @@ func changeStatus(e *core.RequestEvent, from, to string, message i18n.Key) error
 
 	// a suspension's revocation of every credential is in record_hooks.go,
 	// so that the admin UI gets it too
+	ev := auditEvent(e, model.ActionStatusChanged, user.Id)
+	ev.Details = map[string]any{"from": user.Status(), "to": to}
 	user.SetStatus(to)
-	if err := e.App.Save(user); err != nil {
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, message, newUserResource(user))

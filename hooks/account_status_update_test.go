@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAccountStatusUpdate(t *testing.T) {

@@ -37,7 +37,16 @@ func apiKeysCreate(e *core.RequestEvent) error {
 	key.Set("name", form.Name)
 	key.Set("abilities", form.abilities)
 	secret := key.Renew(form.expiresAt)
-	if err := e.App.Save(key); err != nil {
+	ev := auditEvent(e, model.ActionKeyCreated, e.Auth.Id)
+	err = withAudit(e, &ev, func(txApp core.App) error {
+		if err := txApp.Save(key); err != nil {
+			return err
+		}
+		ev.CredentialID = key.Id // the key created; the request's token is the actor's
+		ev.Details = map[string]any{"name": key.Name(), "abilities": key.Abilities()}
+		return nil
+	})
+	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusCreated, i18n.APIKeyCreated, apiKeyResource(key, secret))

@@ -94,7 +94,7 @@ func TestAPIKeysCreate(t *testing.T) {
 				`"secret":"`,
 				`"abilities":["records:read"]`,
 			},
-			ExpectedEvents: map[string]int{"OnModelCreate": 1},
+			ExpectedEvents: map[string]int{"OnModelCreate": 2}, // the key, its audit event
 			TestAppFactory: keysApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				created := decodeKey(t, res)

@@ -5,8 +5,9 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAPIKeysList(t *testing.T) {

@@ -22,7 +22,9 @@ func apiKeysRegenerate(e *core.RequestEvent) error {
 		return failure(http.StatusForbidden, i18n.MissingAbility)
 	}
 	secret := key.Renew(credentialOf(e).capExpiry(model.DateTimeIn(model.SettingsOf(e.App).APIKeyDefaultTTL)))
-	if err := e.App.Save(key); err != nil {
+	ev := auditEvent(e, model.ActionKeyRegenerated, e.Auth.Id)
+	ev.CredentialID = key.Id
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(key) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.APIKeyRegenerated, apiKeyResource(key, secret))
@@ -34,7 +36,10 @@ func apiKeysRevoke(e *core.RequestEvent) error {
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
-	if err := e.App.Delete(key); err != nil {
+	ev := auditEvent(e, model.ActionKeyRevoked, e.Auth.Id)
+	ev.CredentialID = key.Id
+	ev.Details = map[string]any{"name": key.Name()}
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Delete(key) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.APIKeyRevoked, nil)

@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAPIKeysRegenerateAndRevoke(t *testing.T) {

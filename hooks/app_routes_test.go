@@ -4,10 +4,11 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // An app author's own routes, guarded with the exported middleware and

@@ -16,9 +16,10 @@ import (
 
 // authLogin checks an email and password and issues a new login token: each
 // login is a new device. An unknown email and a wrong password answer the
-// same 401 after the same bcrypt work; only a correct password reveals a
-// suspension. Past the account's guessing limit the password is not
-// checked at all.
+// same 401 after the same bcrypt work and the same activity-log write; only
+// a correct password reveals a suspension. Past the account's guessing
+// limit the password is not checked at all. With two-factor on, the right
+// password earns a challenge instead of a token (auth_login_two_factor.go).
 func authLogin(e *core.RequestEvent) error {
 	form := &loginForm{}
 	if err := bindForm(e, form); err != nil {
@@ -44,30 +45,66 @@ func authLogin(e *core.RequestEvent) error {
 		if err := dummyPasswordCheck(e.App, form.Password); err != nil {
 			return e.InternalServerError("", err)
 		}
-		return failure(http.StatusUnauthorized, i18n.InvalidLogin)
 	}
-	if !user.ValidatePassword(form.Password) {
+	if user == nil || !user.ValidatePassword(form.Password) {
+		// never the password; the email only when no account has it
+		ev := auditEvent(e, model.ActionLoginFailed, userID)
+		if user == nil {
+			ev.Details = map[string]any{"email": model.NormalizeEmail(form.Email)}
+		}
+		if err := model.Audit(e.App, ev); err != nil {
+			return e.InternalServerError("", err)
+		}
 		return failure(http.StatusUnauthorized, i18n.InvalidLogin)
 	}
 	if user.Status() == model.StatusSuspended {
 		return failure(http.StatusForbidden, i18n.AccountSuspended)
 	}
 
+	if user.TwoFactorEnabled() {
+		challenge, plain, err := model.CreateChallenge(e.App, user, form.DeviceName)
+		if err != nil {
+			return e.InternalServerError("", err)
+		}
+		return respond(e, http.StatusOK, i18n.TwoFactorChallenge, challengeResult{
+			TwoFactor: true, Challenge: plain, ExpiresAt: apiTime(challenge.ExpiresAt()),
+		})
+	}
+
 	var token *model.AccessToken
 	var plain string
-	err = e.App.RunInTransaction(func(txApp core.App) error {
-		if err := model.RememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
-			return err
-		}
-		token, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
+	err = e.App.RunInTransaction(func(txApp core.App) (err error) {
+		token, plain, err = signIn(txApp, e, user, form.DeviceName)
 		return err
 	})
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	alertNewDevice(e, user, token)
-
 	return respond(e, http.StatusOK, i18n.LoginSuccessful, authResult{newUserResource(user), plain})
+}
+
+// challengeResult is the data of a right password on an account with
+// two-factor: no token yet, the challenge to send back with the code.
+type challengeResult struct {
+	TwoFactor bool   `json:"two_factor"`
+	Challenge string `json:"challenge"`
+	ExpiresAt any    `json:"expires_at"`
+}
+
+// signIn completes a sign-in inside txApp: the IP becomes known to the
+// account, a login token is issued and the login is recorded.
+func signIn(txApp core.App, e *core.RequestEvent, user *model.User, deviceName string) (*model.AccessToken, string, error) {
+	if err := model.RememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
+		return nil, "", err
+	}
+	token, plain, err := issueLoginToken(txApp, e, user, deviceName)
+	if err != nil {
+		return nil, "", err
+	}
+	ev := auditEvent(e, model.ActionLogin, user.Id)
+	ev.CredentialID = token.Id
+	return token, plain, model.Audit(txApp, ev)
 }
 
 const dummyUserStoreKey = "appDummyUser"

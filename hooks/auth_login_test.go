@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAuthLogin(t *testing.T) {
@@ -33,7 +34,7 @@ func TestAuthLogin(t *testing.T) {
 			Body:            jsonBody(`{"email":"nobody@example.com","password":"password123"}`),
 			ExpectedStatus:  401,
 			ExpectedContent: []string{`"success":false`, invalidLogin, `"errors":[]`},
-			ExpectedEvents:  map[string]int{"OnModelCreate": 0},
+			ExpectedEvents:  map[string]int{"OnModelCreate": 1}, // login_failed, as for a known email
 			TestAppFactory:  newTestApp,
 		},
 		{
@@ -43,7 +44,7 @@ func TestAuthLogin(t *testing.T) {
 			Body:            jsonBody(`{"email":"ann@example.com","password":"wrong-password"}`),
 			ExpectedStatus:  401,
 			ExpectedContent: []string{invalidLogin},
-			ExpectedEvents:  map[string]int{"OnModelCreate": 0},
+			ExpectedEvents:  map[string]int{"OnModelCreate": 1}, // login_failed
 			TestAppFactory:  newTestApp,
 		},
 		{
@@ -89,7 +90,7 @@ func TestAuthLogin(t *testing.T) {
 				`"id":"` + annID + `"`,
 				`"token":"`,
 			},
-			ExpectedEvents: map[string]int{"OnModelCreate": 2}, // login token, known sign-in,
+			ExpectedEvents: map[string]int{"OnModelCreate": 3}, // login token, known sign-in, audit event,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				tokens, err := model.FindUserTokens(app, annID, model.TokenTypeLogin)

@@ -15,7 +15,10 @@ func authLogout(e *core.RequestEvent) error {
 	if err != nil {
 		return notFoundOr500(e, err)
 	}
-	if err := e.App.Delete(token); err != nil {
+	err = withAudit(e, ptr(auditEvent(e, model.ActionLogout, e.Auth.Id)), func(txApp core.App) error {
+		return txApp.Delete(token)
+	})
+	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.LoggedOut, nil)
@@ -24,7 +27,13 @@ func authLogout(e *core.RequestEvent) error {
 // authLogoutAll revokes every login token of the user, the current one
 // too; personal access tokens and API keys stay.
 func authLogoutAll(e *core.RequestEvent) error {
-	if _, err := model.RevokeTokens(e.App, e.Auth.Id, "", model.TokenTypeLogin); err != nil {
+	ev := auditEvent(e, model.ActionLogoutAll, e.Auth.Id)
+	err := withAudit(e, &ev, func(txApp core.App) error {
+		n, err := model.RevokeTokens(txApp, e.Auth.Id, "", model.TokenTypeLogin)
+		ev.Details = map[string]any{"revoked": n}
+		return err
+	})
+	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.LoggedOutAll, nil)

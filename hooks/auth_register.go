@@ -42,8 +42,14 @@ func authRegister(e *core.RequestEvent) error {
 		if err := model.RememberSignIn(txApp, user.Id, e.RealIP(), time.Now()); err != nil {
 			return err
 		}
-		_, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
-		return err
+		var token *model.AccessToken
+		token, plain, err = issueLoginToken(txApp, e, user, form.DeviceName)
+		if err != nil {
+			return err
+		}
+		ev := auditEvent(e, model.ActionRegister, user.Id)
+		ev.CredentialID = token.Id
+		return model.Audit(txApp, ev)
 	})
 	if err != nil {
 		return e.InternalServerError("", err)

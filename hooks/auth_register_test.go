@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestAuthRegister(t *testing.T) {
@@ -94,7 +95,7 @@ func TestAuthRegister(t *testing.T) {
 				`"token":"`,
 				`"errors":[]`,
 			},
-			ExpectedEvents: map[string]int{"OnModelCreate": 3}, // user, login token, known sign-in,
+			ExpectedEvents: map[string]int{"OnModelCreate": 4}, // user, login token, known sign-in, audit event,
 			TestAppFactory: newTestApp,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				user, err := model.FindUserByEmail(app, "zoe@example.com")

@@ -1,9 +1,10 @@
 package hooks
 
 import (
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/mileusna/useragent"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // maxUserAgent bounds the stored User-Agent.

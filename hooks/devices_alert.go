@@ -1,8 +1,9 @@
 package hooks
 
 import (
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // alertNewDevice mails the user when a login comes from a device (same

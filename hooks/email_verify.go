@@ -32,7 +32,8 @@ func emailVerify(e *core.RequestEvent) error {
 	}
 
 	user.MarkVerified()
-	if err := e.App.Save(user); err != nil {
+	ev := auditEvent(e, model.ActionEmailVerified, user.Id)
+	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
 		return e.InternalServerError("", err)
 	}
 	return answerLink(e, http.StatusOK, i18n.EmailVerified, nil)

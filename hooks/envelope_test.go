@@ -11,10 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestEnvelope(t *testing.T) {

@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // annSoon is a personal access token of Ann's that expires in two minutes.

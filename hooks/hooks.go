@@ -4,9 +4,10 @@
 package hooks
 
 import (
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // Register binds every route, hook and job of the appliance to app.
@@ -31,7 +32,7 @@ func Register(app core.App) error {
 	})
 
 	model.Bind(app)
-	bindAuthRequestHooks(app)
+	bindRecordRequestHooks(app)
 	bindCronJobs(app)
 
 	return nil

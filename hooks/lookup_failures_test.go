@@ -6,10 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"golang.org/x/crypto/bcrypt"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // TestDatabaseFailuresAreNotNotFound: when a lookup fails for a reason

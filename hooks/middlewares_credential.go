@@ -171,6 +171,10 @@ const (
 	// inactiveAllowed lets an inactive account through (read the account,
 	// reactivate it, log out).
 	inactiveAllowed
+	// twoFactorSetUp lets an account through while the operator requires
+	// two-factor and it has none yet: what it takes to turn it on (read the
+	// account, verify the email, set two-factor up, log out).
+	twoFactorSetUp
 )
 
 // requireToken guards a route for a login token or a personal access
@@ -179,13 +183,15 @@ const (
 // ability. API keys are refused: they never reach credential or account
 // routes.
 func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.RequestEvent] {
-	verified, inactiveOK := false, false
+	verified, inactiveOK, setUpOK := false, false, false
 	for _, r := range rules {
 		switch r {
 		case verifiedOnly:
 			verified = true
 		case inactiveAllowed:
 			inactiveOK = true
+		case twoFactorSetUp:
+			setUpOK = true
 		}
 	}
 	return &hook.Handler[*core.RequestEvent]{
@@ -199,6 +205,11 @@ func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.Reque
 			}
 			if verified && !c.user.Verified() {
 				return failure(http.StatusForbidden, i18n.EmailNotVerified)
+			}
+			if !setUpOK {
+				if err := checkTwoFactorRequired(e.App, c.user); err != nil {
+					return err
+				}
 			}
 			if ability != "" && !c.allows(ability) {
 				return failure(http.StatusForbidden, i18n.MissingAbility)
@@ -218,6 +229,15 @@ func checkStatus(u *model.User, inactiveOK bool) error {
 		if !inactiveOK {
 			return failure(http.StatusForbidden, i18n.AccountInactive)
 		}
+	}
+	return nil
+}
+
+// checkTwoFactorRequired refuses an account without two-factor while the
+// operator requires it for every account.
+func checkTwoFactorRequired(app core.App, u *model.User) error {
+	if model.SettingsOf(app).RequireTwoFactor && !u.TwoFactorEnabled() {
+		return failure(http.StatusForbidden, i18n.TwoFactorRequired)
 	}
 	return nil
 }
@@ -274,6 +294,9 @@ func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) erro
 	if err := checkStatus(c.user, false); err != nil {
 		return err
 	}
+	if err := checkTwoFactorRequired(e.App, c.user); err != nil {
+		return err
+	}
 	if ability != "" && !c.allows(ability) {
 		return failure(http.StatusForbidden, i18n.MissingAbility)
 	}
@@ -307,6 +330,9 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 				return e.Next()
 			}
 			if err := checkStatus(c.user, false); err != nil {
+				return err
+			}
+			if err := checkTwoFactorRequired(e.App, c.user); err != nil {
 				return err
 			}
 			ability := "records:write"

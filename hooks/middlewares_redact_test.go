@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // The request log never sees a reset token or a link signature: what the

@@ -32,14 +32,16 @@ func passwordForgot(e *core.RequestEvent) error {
 
 	if limiterOf(e.App).Allow("reset-mail|"+form.Email, resetMailRules...).OK {
 		app, lang := e.App, requestLang(e)
-		model.InBackground(app, func() { mailPasswordReset(app, lang, form.Email) })
+		ev := auditEvent(e, model.ActionPasswordResetRequested, "")
+		model.InBackground(app, func() { mailPasswordReset(app, lang, form.Email, ev) })
 	}
 	return respond(e, http.StatusOK, i18n.ResetLinkSent, nil)
 }
 
 // mailPasswordReset replaces the pending reset of the account of email, if
-// there is an account that may reset, and mails its link.
-func mailPasswordReset(app core.App, lang language.Tag, email string) {
+// there is an account that may reset, records ev for it, and mails its
+// link.
+func mailPasswordReset(app core.App, lang language.Tag, email string, ev model.Event) {
 	user, err := model.FindUserByEmail(app, email)
 	if err != nil {
 		if !errors.Is(err, sql.ErrNoRows) {
@@ -50,7 +52,14 @@ func mailPasswordReset(app core.App, lang language.Tag, email string) {
 	if user.Status() == model.StatusSuspended {
 		return
 	}
-	token, err := model.CreatePasswordReset(app, user)
+	var token string
+	ev.UserID = user.Id
+	err = app.RunInTransaction(func(txApp core.App) (err error) {
+		if token, err = model.CreatePasswordReset(txApp, user); err != nil {
+			return err
+		}
+		return model.Audit(txApp, ev)
+	})
 	if err != nil {
 		app.Logger().Error("cannot create a password reset", "error", err)
 		return

@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestPasswordForgot(t *testing.T) {

@@ -3,8 +3,9 @@ package hooks
 import (
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // checkPasswordGuesses counts a password check against the account of

@@ -38,7 +38,7 @@ func passwordReset(e *core.RequestEvent) error {
 		return failure(http.StatusBadRequest, i18n.InvalidResetToken)
 	}
 
-	err = e.App.RunInTransaction(func(txApp core.App) error {
+	err = withAudit(e, ptr(auditEvent(e, model.ActionPasswordReset, user.Id)), func(txApp core.App) error {
 		user.SetPassword(form.Password)
 		if err := txApp.Save(user); err != nil {
 			return err

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestPasswordReset(t *testing.T) {

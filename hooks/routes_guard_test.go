@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -16,45 +17,52 @@ type routeGuard struct {
 	ability    string // "" for any
 	verified   bool   // 403 until the email is verified
 	inactiveOK bool   // an inactive account may use it
+	setUpOK    bool   // usable without two-factor while it is required
 }
 
 // guards is the expected guard of every route, API.md §3–§6. The test
 // fails when routes.go gains a route missing here, or loses one.
 var guards = map[string]routeGuard{
-	"POST /api/register":                    {public: true},
-	"POST /api/login":                       {public: true},
-	"GET /api/verify-email/{id}/{hash}":     {public: true},
-	"GET /api/verify-new-email":             {public: true},
-	"POST /api/password/forgot":             {public: true},
-	"POST /api/password/reset/{token}":      {public: true},
-	"POST /api/resend-verification-email":   {},
-	"POST /api/logout":                      {inactiveOK: true},
-	"POST /api/logout-all":                  {ability: "devices:write", inactiveOK: true},
-	"GET /api/dashboard":                    {ability: "account:read", verified: true},
-	"GET /api/active-device":                {ability: "devices:read", verified: true},
-	"DELETE /api/active-device/{id}":        {ability: "devices:write", verified: true},
-	"DELETE /api/active-device":             {ability: "devices:write", verified: true},
-	"GET /api/account":                      {ability: "account:read", verified: true, inactiveOK: true},
-	"GET /api/profile":                      {ability: "account:read", verified: true, inactiveOK: true},
-	"PATCH /api/account/profile":            {ability: "account:write", verified: true},
-	"PATCH /api/account/email":              {ability: "account:write", verified: true},
-	"POST /api/account/password":            {ability: "account:write", verified: true},
-	"PATCH /api/account/inactive":           {ability: "account:write", inactiveOK: true},
-	"PATCH /api/account/active":             {ability: "account:write", inactiveOK: true},
-	"PATCH /api/account/reactive":           {ability: "account:write", inactiveOK: true},
-	"PATCH /api/account/suspend":            {ability: "account:write", inactiveOK: true},
-	"GET /api/keys":                         {ability: "keys:read", verified: true},
-	"POST /api/keys":                        {ability: "keys:write", verified: true},
-	"PATCH /api/keys/{id}":                  {ability: "keys:write", verified: true},
-	"DELETE /api/keys/{id}":                 {ability: "keys:write", verified: true},
-	"GET /api/api-data-test":                {apiKeyOnly: true},
-	"GET /api/profile/api-tokens":           {ability: "tokens:read", verified: true},
-	"POST /api/profile/api-tokens":          {ability: "tokens:write", verified: true},
-	"DELETE /api/profile/api-tokens":        {ability: "tokens:write", verified: true},
-	"DELETE /api/profile/api-tokens/{id}":   {ability: "tokens:write", verified: true},
-	"POST /admin/profile/api-tokens":        {ability: "tokens:write", verified: true},
-	"DELETE /admin/profile/api-tokens":      {ability: "tokens:write", verified: true},
-	"DELETE /admin/profile/api-tokens/{id}": {ability: "tokens:write", verified: true},
+	"POST /api/register":                          {public: true},
+	"POST /api/login":                             {public: true},
+	"POST /api/login/two-factor":                  {public: true},
+	"GET /api/verify-email/{id}/{hash}":           {public: true},
+	"GET /api/verify-new-email":                   {public: true},
+	"POST /api/password/forgot":                   {public: true},
+	"POST /api/password/reset/{token}":            {public: true},
+	"POST /api/resend-verification-email":         {setUpOK: true},
+	"POST /api/logout":                            {inactiveOK: true, setUpOK: true},
+	"POST /api/logout-all":                        {ability: "devices:write", inactiveOK: true},
+	"GET /api/dashboard":                          {ability: "account:read", verified: true},
+	"GET /api/active-device":                      {ability: "devices:read", verified: true},
+	"DELETE /api/active-device/{id}":              {ability: "devices:write", verified: true},
+	"DELETE /api/active-device":                   {ability: "devices:write", verified: true},
+	"GET /api/account":                            {ability: "account:read", verified: true, inactiveOK: true, setUpOK: true},
+	"GET /api/profile":                            {ability: "account:read", verified: true, inactiveOK: true, setUpOK: true},
+	"GET /api/account/activity":                   {ability: "account:read", verified: true},
+	"POST /api/account/two-factor":                {ability: "account:write", verified: true, setUpOK: true},
+	"POST /api/account/two-factor/confirm":        {ability: "account:write", verified: true, setUpOK: true},
+	"DELETE /api/account/two-factor":              {ability: "account:write", verified: true},
+	"POST /api/account/two-factor/recovery-codes": {ability: "account:write", verified: true},
+	"PATCH /api/account/profile":                  {ability: "account:write", verified: true},
+	"PATCH /api/account/email":                    {ability: "account:write", verified: true},
+	"POST /api/account/password":                  {ability: "account:write", verified: true},
+	"PATCH /api/account/inactive":                 {ability: "account:write", inactiveOK: true},
+	"PATCH /api/account/active":                   {ability: "account:write", inactiveOK: true},
+	"PATCH /api/account/reactive":                 {ability: "account:write", inactiveOK: true},
+	"PATCH /api/account/suspend":                  {ability: "account:write", inactiveOK: true},
+	"GET /api/keys":                               {ability: "keys:read", verified: true},
+	"POST /api/keys":                              {ability: "keys:write", verified: true},
+	"PATCH /api/keys/{id}":                        {ability: "keys:write", verified: true},
+	"DELETE /api/keys/{id}":                       {ability: "keys:write", verified: true},
+	"GET /api/api-data-test":                      {apiKeyOnly: true},
+	"GET /api/profile/api-tokens":                 {ability: "tokens:read", verified: true},
+	"POST /api/profile/api-tokens":                {ability: "tokens:write", verified: true},
+	"DELETE /api/profile/api-tokens":              {ability: "tokens:write", verified: true},
+	"DELETE /api/profile/api-tokens/{id}":         {ability: "tokens:write", verified: true},
+	"POST /admin/profile/api-tokens":              {ability: "tokens:write", verified: true},
+	"DELETE /admin/profile/api-tokens":            {ability: "tokens:write", verified: true},
+	"DELETE /admin/profile/api-tokens/{id}":       {ability: "tokens:write", verified: true},
 }
 
 // TestGuardMatrix sends every refused kind of credential to every route
@@ -124,6 +132,34 @@ func TestGuardMatrix(t *testing.T) {
 		}
 		if g.ability != "" {
 			expect("a token without "+g.ability, noAbility.bearer(), 403, `"message":"This credential does not have the ability to perform this action."`)
+		}
+	}
+
+	// while the operator requires two-factor, an account without it can
+	// only set it up
+	if err := setSetting(app, "require_two_factor", true); err != nil {
+		t.Fatal(err)
+	}
+	required := `"message":"This appliance requires two-factor authentication. Turn it on to continue."`
+	n := 0
+	for pattern, g := range guards {
+		if g.public {
+			continue
+		}
+		method, path, _ := strings.Cut(pattern, " ")
+		path = strings.NewReplacer("{id}", "zzzzzzzzzzzzzzz").Replace(path)
+		n++ // a token of its own: logout or a revocation must not end the next case's
+		token := fixtureToken{fmt.Sprintf("annreq%09d", n), annID, model.TokenTypeLogin, []string{"*"}, 0}
+		if err := seedToken(app, token); err != nil {
+			t.Fatal(err)
+		}
+		headers := token.bearer()
+		if g.apiKeyOnly {
+			headers = annKey.headers()
+		}
+		rec := call(server, method, path, `{}`, headers)
+		if refused := strings.Contains(rec.Body.String(), required); refused == g.setUpOK || (refused && rec.Code != 403) {
+			t.Errorf("%s with two-factor required and off: %d %s", pattern, rec.Code, rec.Body.String())
 		}
 	}
 }

@@ -21,12 +21,22 @@ func tokensCreate(e *core.RequestEvent) error {
 		return err
 	}
 
-	token, plain, err := model.IssueToken(e.App, model.NewToken{
-		User:      model.AsUser(e.Auth),
-		Type:      model.TokenTypeAPI,
-		Name:      form.Name,
-		Abilities: form.abilities,
-		ExpiresAt: form.expiresAt,
+	var token *model.AccessToken
+	var plain string
+	ev := auditEvent(e, model.ActionTokenCreated, e.Auth.Id)
+	err := withAudit(e, &ev, func(txApp core.App) (err error) {
+		token, plain, err = model.IssueToken(txApp, model.NewToken{
+			User:      model.AsUser(e.Auth),
+			Type:      model.TokenTypeAPI,
+			Name:      form.Name,
+			Abilities: form.abilities,
+			ExpiresAt: form.expiresAt,
+		})
+		if err == nil {
+			ev.CredentialID = token.Id
+			ev.Details = map[string]any{"name": token.Name(), "abilities": token.Abilities()}
+		}
+		return err
 	})
 	if err != nil {
 		return e.InternalServerError("", err)

@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 func TestTokensList(t *testing.T) {
@@ -134,7 +135,7 @@ func TestTokensCreate(t *testing.T) {
 					`"expires_at":"`,
 					`"token":"`,
 				},
-				ExpectedEvents: map[string]int{"OnModelCreate": 1},
+				ExpectedEvents: map[string]int{"OnModelCreate": 2}, // the token, its audit event
 				TestAppFactory: newTestApp,
 				AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 					var body struct {

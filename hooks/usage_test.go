@@ -4,8 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // A failed flush keeps the uses in memory for the next one, and a newer

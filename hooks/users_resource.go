@@ -4,12 +4,13 @@ import "github.com/authappliance/appliance/hooks/model"
 
 // userResource is the "user" object of API.md §3.
 type userResource struct {
-	ID              string          `json:"id"`
-	Name            string          `json:"name"`
-	Email           string          `json:"email"`
-	EmailVerifiedAt any             `json:"email_verified_at"`
-	Status          string          `json:"status"`
-	Profile         profileResource `json:"profile"`
+	ID               string          `json:"id"`
+	Name             string          `json:"name"`
+	Email            string          `json:"email"`
+	EmailVerifiedAt  any             `json:"email_verified_at"`
+	Status           string          `json:"status"`
+	TwoFactorEnabled bool            `json:"two_factor_enabled"`
+	Profile          profileResource `json:"profile"`
 }
 
 type profileResource struct {
@@ -27,11 +28,12 @@ func newUserResource(u *model.User) userResource {
 		verifiedAt = apiTime(u.EmailVerifiedAt())
 	}
 	return userResource{
-		ID:              u.Id,
-		Name:            u.GetString("name"),
-		Email:           u.Email(),
-		EmailVerifiedAt: verifiedAt,
-		Status:          u.Status(),
+		ID:               u.Id,
+		Name:             u.GetString("name"),
+		Email:            u.Email(),
+		EmailVerifiedAt:  verifiedAt,
+		Status:           u.Status(),
+		TwoFactorEnabled: u.TwoFactorEnabled(),
 		Profile: profileResource{
 			ProfilePicture: nullable(u.GetString("profile_picture")),
 			Mobile:         nullable(u.GetString("mobile")),

@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/authappliance/appliance/hooks/model"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/authappliance/appliance/hooks/model"
 )
 
 // emailHash is the {hash} of a verification link: the SHA-1 of the email,

@@ -65,6 +65,19 @@ const (
 	APIKeyRegenerated Key = "api_key_regenerated"
 	APIKeyRevoked     Key = "api_key_revoked"
 	APIDataTest       Key = "api_data_test"
+
+	// two-factor authentication and the activity log
+	TwoFactorChallenge   Key = "two_factor_challenge"
+	TwoFactorSetup       Key = "two_factor_setup"
+	TwoFactorEnabled     Key = "two_factor_enabled"
+	TwoFactorDisabled    Key = "two_factor_disabled"
+	RecoveryCodesRenewed Key = "recovery_codes_renewed"
+	TwoFactorAlreadyOn   Key = "two_factor_already_on"
+	TwoFactorNotOn       Key = "two_factor_not_on"
+	TwoFactorNotStarted  Key = "two_factor_not_started"
+	TwoFactorRequired    Key = "two_factor_required"
+	InvalidChallenge     Key = "invalid_challenge"
+	Activity             Key = "activity"
 )
 
 // Validation message keys, named after the ozzo-validation error codes
@@ -94,6 +107,9 @@ const (
 	ValidationDateCreator    Key = "validation_date_after_creator"
 	ValidationList           Key = "validation_not_a_list"
 	ValidationStringList     Key = "validation_not_a_string_list"
+	ValidationCode           Key = "validation_invalid_code"
+	ValidationInteger        Key = "validation_not_an_integer"
+	ValidationBetween        Key = "validation_number_out_of_range"
 )
 
 var english = map[Key]string{
@@ -154,6 +170,18 @@ var english = map[Key]string{
 	APIKeyRevoked:     "API key revoked successfully!",
 	APIDataTest:       "API key authenticated successfully!",
 
+	TwoFactorChallenge:   "Enter the code from your authenticator app, or a recovery code, to finish signing in.",
+	TwoFactorSetup:       "Add this secret to your authenticator app, then confirm it with a code to turn two-factor authentication on.",
+	TwoFactorEnabled:     "Two-factor authentication is on. Store these recovery codes securely as they will not be shown again.",
+	TwoFactorDisabled:    "Two-factor authentication is off.",
+	RecoveryCodesRenewed: "New recovery codes generated. Store them securely as they will not be shown again; the old ones no longer work.",
+	TwoFactorAlreadyOn:   "Two-factor authentication is already on.",
+	TwoFactorNotOn:       "Two-factor authentication is not on.",
+	TwoFactorNotStarted:  "Start the two-factor set-up first.",
+	TwoFactorRequired:    "This appliance requires two-factor authentication. Turn it on to continue.",
+	InvalidChallenge:     "This sign-in has expired or is not valid. Please sign in again.",
+	Activity:             "Account activity!",
+
 	ValidationRequired:       "The {field} field is required.",
 	ValidationLength:         "The {field} field must be between {min} and {max} characters.",
 	ValidationTooLong:        "The {field} field must not be greater than {max} characters.",
@@ -178,4 +206,7 @@ var english = map[Key]string{
 	ValidationDateCreator:    "The {field} field must not be later than {date}, when the credential making this request expires.",
 	ValidationList:           "The {field} field must be a list.",
 	ValidationStringList:     "The {field} field must be a list of strings.",
+	ValidationCode:           "The {field} is invalid or has already been used.",
+	ValidationInteger:        "The {field} field must be a whole number.",
+	ValidationBetween:        "The {field} field must be between {min} and {max}.",
 }

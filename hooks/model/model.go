@@ -14,4 +14,6 @@ func Bind(app core.App) {
 	bindRecordHooks(app)
 	bindUsageTracking(app)
 	bindHotPathHooks(app)
+	bindAuditHooks(app)
+	bindTwoFactorHooks(app)
 }

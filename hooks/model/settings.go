@@ -30,6 +30,8 @@ type Settings struct {
 	ThrottlePublic     int // per route, per IP, per minute
 	ThrottleUser       int // per user, per minute
 	ThrottleKey        int // per API key, per minute
+	RequireTwoFactor   bool
+	AuditRetention     time.Duration
 }
 
 // SettingsOf returns the current settings of app.
@@ -54,6 +56,7 @@ func DefaultSettings() *Settings {
 		ThrottlePublic:   5,
 		ThrottleUser:     120,
 		ThrottleKey:      500,
+		AuditRetention:   180 * 24 * time.Hour,
 	}
 }
 
@@ -88,6 +91,10 @@ func LoadSettings(app core.App) error {
 	if n := record.GetInt("throttle_key_per_minute"); n > 0 {
 		s.ThrottleKey = n
 	}
+	s.RequireTwoFactor = record.GetBool("require_two_factor")
+	if days := record.GetInt("audit_retention_days"); days > 0 {
+		s.AuditRetention = time.Duration(days) * 24 * time.Hour
+	}
 	app.Store().Set(settingsStoreKey, s)
 	return nil
 }
@@ -119,6 +126,8 @@ var SettingEnv = map[string]string{
 	"APPLIANCE_THROTTLE_PUBLIC_PER_MINUTE":   "throttle_public_per_minute",
 	"APPLIANCE_THROTTLE_USER_PER_MINUTE":     "throttle_user_per_minute",
 	"APPLIANCE_THROTTLE_KEY_PER_MINUTE":      "throttle_key_per_minute",
+	"APPLIANCE_REQUIRE_TWO_FACTOR":           "require_two_factor",
+	"APPLIANCE_AUDIT_RETENTION_DAYS":         "audit_retention_days",
 }
 
 // ApplyEnvironment writes the APPLIANCE_* variables into the settings

@@ -49,11 +49,13 @@ func CountUserTokens(app core.App, userID, tokenType string) (int64, error) {
 	return app.CountRecords(TokensCollection, dbx.HashExp{"user": userID, "type": tokenType})
 }
 
-// PruneExpired deletes the tokens and password resets whose expiry has
-// passed, and the sign-ins too old to exempt an IP from guessing limits.
+// PruneExpired deletes the tokens, password resets and sign-in challenges
+// whose expiry has passed, and the sign-ins too old to exempt an IP from
+// guessing limits. Expired rows already grant nothing: deleting them is
+// housekeeping, not a revocation, so a raw DELETE does.
 func PruneExpired(app core.App, now time.Time) error {
 	at, _ := types.ParseDateTime(now)
-	for _, table := range []string{TokensCollection, PasswordResetsCollection} {
+	for _, table := range []string{TokensCollection, PasswordResetsCollection, TwoFactorChallengesCollection} {
 		_, err := app.DB().Delete(table,
 			dbx.NewExp("expires_at != '' AND expires_at < {:now}", dbx.Params{"now": at.String()})).Execute()
 		if err != nil {
