@@ -48,7 +48,7 @@ func bindRecordRequestHooks(app core.App) {
 		if !e.HasSuperuserAuth() {
 			return e.Next()
 		}
-		before := e.Record.Clone()
+		before := e.Record.Original() // the request's data is loaded already
 		return auditedRequest(e, func() []model.Event { return superuserUserChanges(e, before, e.Record) })
 	})
 }
