@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
+	"github.com/pquerna/otp/totp"
 )
 
 var binary string
@@ -101,6 +102,66 @@ func TestRegisterVerifyForgotResetLogin(t *testing.T) {
 	login := post(t, base+"/api/login", "", `{"email":"eve@example.com","password":"second-password"}`)
 	expect(t, login, 200, "Login successful!")
 	expect(t, get(t, base+"/api/account", login.data["token"].(string), "application/json"), 200, "User profile details!")
+}
+
+// TestTwoFactorSignIn turns two-factor on as an authenticator app user
+// would, then signs in with a TOTP code and with a recovery code, and reads
+// the account's activity.
+func TestTwoFactorSignIn(t *testing.T) {
+	inbox := startSMTP(t)
+	base := startAppliance(t, inbox.addr)
+
+	res := post(t, base+"/api/register", "", `{"name":"Tom","email":"tom@example.com","password":"tulip-harbor-91","password_confirmation":"tulip-harbor-91"}`)
+	expect(t, res, 201, "Account created successfully!")
+	token := res.data["token"].(string)
+	expect(t, get(t, inbox.link(t, "tom@example.com", "Verify your email address", `/api/verify-email/`), "", "application/json"), 200, "successfully verified")
+
+	setup := post(t, base+"/api/account/two-factor", token, `{"password":"tulip-harbor-91"}`)
+	expect(t, setup, 200, "authenticator app")
+	secret := setup.data["secret"].(string)
+	if !strings.HasPrefix(setup.data["otpauth_url"].(string), "otpauth://totp/") {
+		t.Fatalf("otpauth_url: %v", setup.data["otpauth_url"])
+	}
+	now := time.Now()
+	code, err := totp.GenerateCode(secret, now) // what an authenticator app shows
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirm := post(t, base+"/api/account/two-factor/confirm", token, `{"code":"`+code+`"}`)
+	expect(t, confirm, 200, "Two-factor authentication is on.")
+	recovery := confirm.data["recovery_codes"].([]any)
+	if len(recovery) != 10 {
+		t.Fatalf("%d recovery codes", len(recovery))
+	}
+
+	// the password alone earns a challenge, not a token
+	login := post(t, base+"/api/login", "", `{"email":"tom@example.com","password":"tulip-harbor-91"}`)
+	expect(t, login, 200, "Enter the code")
+	if _, ok := login.data["token"]; ok || login.data["two_factor"] != true {
+		t.Fatalf("a token without the second factor: %s", login.raw)
+	}
+	challenge := login.data["challenge"].(string)
+	// the code that confirmed is spent; the next step's code (one step of
+	// drift) signs in
+	expectError(t, post(t, base+"/api/login/two-factor", "", `{"challenge":"`+challenge+`","code":"`+code+`"}`), 422, "invalid or has already been used")
+	next, _ := totp.GenerateCode(secret, now.Add(30*time.Second))
+	signedIn := post(t, base+"/api/login/two-factor", "", `{"challenge":"`+challenge+`","code":"`+next+`"}`)
+	expect(t, signedIn, 200, "Login successful!")
+	expect(t, get(t, base+"/api/account", signedIn.data["token"].(string), "application/json"), 200, "User profile details!")
+
+	// a recovery code works once
+	challenge = post(t, base+"/api/login", "", `{"email":"tom@example.com","password":"tulip-harbor-91"}`).data["challenge"].(string)
+	expect(t, post(t, base+"/api/login/two-factor", "", `{"challenge":"`+challenge+`","recovery_code":"`+recovery[0].(string)+`"}`), 200, "Login successful!")
+	challenge = post(t, base+"/api/login", "", `{"email":"tom@example.com","password":"tulip-harbor-91"}`).data["challenge"].(string)
+	expectError(t, post(t, base+"/api/login/two-factor", "", `{"challenge":"`+challenge+`","recovery_code":"`+recovery[0].(string)+`"}`), 422, "invalid or has already been used")
+
+	activity := get(t, base+"/api/account/activity", token, "application/json")
+	expect(t, activity, 200, "Account activity!")
+	for _, action := range []string{"register", "email_verified", "two_factor_enabled", "login", "recovery_code_used", "two_factor_failed"} {
+		if !strings.Contains(activity.raw, `"action":"`+action+`"`) {
+			t.Errorf("no %s event in %s", action, activity.raw)
+		}
+	}
 }
 
 // --- the appliance ---------------------------------------------------
@@ -224,6 +285,14 @@ func expect(t *testing.T, r response, status int, message string) {
 	t.Helper()
 	if r.status != status || !strings.Contains(r.message, message) {
 		t.Fatalf("want %d %q, got %d: %s", status, message, r.status, r.raw)
+	}
+}
+
+// expectError checks a failure's status and a field error's text.
+func expectError(t *testing.T, r response, status int, fieldError string) {
+	t.Helper()
+	if r.status != status || !strings.Contains(r.raw, fieldError) {
+		t.Fatalf("want %d with %q, got %d: %s", status, fieldError, r.status, r.raw)
 	}
 }
 
