@@ -24,9 +24,17 @@ func twoFactorRecoveryCodes(e *core.RequestEvent) error {
 		return failure(http.StatusForbidden, i18n.TwoFactorNotOn)
 	}
 
-	codes := model.RenewRecoveryCodes(user)
+	var codes []string
 	ev := auditEvent(e, model.ActionRecoveryCodesRenewed, user.Id)
-	if err := withAudit(e, &ev, func(txApp core.App) error { return txApp.Save(user) }); err != nil {
+	err := withAudit(e, &ev, func(txApp core.App) error {
+		fresh, err := model.FindUserByID(txApp, user.Id) // not to undo a sign-in's spent code
+		if err != nil {
+			return err
+		}
+		codes = model.RenewRecoveryCodes(fresh)
+		return txApp.Save(fresh)
+	})
+	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	return respond(e, http.StatusOK, i18n.RecoveryCodesRenewed, recoveryCodesResult{codes})
