@@ -44,11 +44,11 @@ func accountEmailUpdate(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	lang, name := requestLang(e), user.GetString("name")
+	lang := requestLang(e)
 	minutes := strconv.Itoa(int(signedLinkTTL.Minutes()))
-	sendMail(e.App, lang, form.Email, name, changeEmailMail,
+	sendMail(e.App, user, lang, form.Email, changeEmailMail,
 		map[string]string{"email": form.Email, "minutes": minutes}, apiURL(e.App, link))
-	sendMail(e.App, lang, user.Email(), name, changeNoticeMail,
+	sendMail(e.App, user, lang, user.Email(), changeNoticeMail,
 		map[string]string{"email": form.Email}, "")
 
 	return respond(e, http.StatusOK, i18n.EmailChangeRequested, nil)

@@ -52,6 +52,7 @@ type profileUpdateForm struct {
 	DOB            *string `form:"dob" json:"dob"`
 	Gender         *string `form:"gender" json:"gender"`
 	Bio            *string `form:"bio" json:"bio"`
+	Locale         *string `form:"locale" json:"locale"`
 }
 
 func (form *profileUpdateForm) validate() error {
@@ -67,6 +68,7 @@ func (form *profileUpdateForm) validate() error {
 		validation.Field(&form.DOB, validation.By(checkPastDate)),
 		validation.Field(&form.Gender, validation.Length(0, 32)),
 		validation.Field(&form.Bio, validation.Length(0, 5000)),
+		validation.Field(&form.Locale, validation.By(checkLocale)),
 	))
 }
 
@@ -75,13 +77,28 @@ func (form *profileUpdateForm) changes() map[string]*string {
 	out := map[string]*string{}
 	for field, value := range map[string]*string{
 		"name": form.Name, "profile_picture": form.ProfilePicture, "mobile": form.Mobile,
-		"address": form.Address, "dob": form.DOB, "gender": form.Gender, "bio": form.Bio,
+		"address": form.Address, "dob": form.DOB, "gender": form.Gender, "bio": form.Bio, "locale": form.Locale,
 	} {
 		if value != nil {
 			out[field] = value
 		}
 	}
 	return out
+}
+
+// checkLocale accepts the code of a supported language ("es"; "es-MX"
+// means es), which it stores as the language's code; "" clears it.
+func checkLocale(value any) error {
+	s, _ := value.(*string)
+	if s == nil || *s == "" {
+		return nil
+	}
+	tag, ok := i18n.Parse(*s)
+	if !ok {
+		return fieldError(i18n.ValidationIn)
+	}
+	*s = tag.String()
+	return nil
 }
 
 // mobilePattern accepts phone numbers as people write them.

@@ -50,7 +50,7 @@ func TestAccountProfileUpdate(t *testing.T) {
 			ExpectedContent: []string{
 				`"profile_picture":["`,
 				`"mobile":["The mobile field is invalid."]`,
-				`"dob":["The dob field must be a valid date."]`,
+				`"dob":["The date of birth field must be a valid date."]`,
 			},
 			NotExpectedContent: []string{`"bio":`},
 			ExpectedEvents:     map[string]int{"OnModelUpdate": 0},

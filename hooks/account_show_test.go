@@ -36,7 +36,7 @@ func TestAccountShow(t *testing.T) {
 				URL:             url,
 				Headers:         annExpired.bearer(),
 				ExpectedStatus:  401,
-				ExpectedContent: []string{`"message":"Unauthenticated."`},
+				ExpectedContent: []string{`"message":"Your session has expired. Please sign in again."`},
 				TestAppFactory:  newTestApp,
 			},
 			tests.ApiScenario{
@@ -87,7 +87,7 @@ func TestAccountShow(t *testing.T) {
 					`"success":true`,
 					`"message":"User profile details!"`,
 					`"data":{"id":"` + annID + `","name":"Ann","email":"ann@example.com","email_verified_at":"`,
-					`Z","status":"active","two_factor_enabled":false,"profile":{`,
+					`Z","status":"active","two_factor_enabled":false,"locale":"en","profile":{`,
 					`"errors":[]`,
 				},
 				ExpectedEvents: map[string]int{"OnModelUpdate": 0, "OnModelCreate": 0},

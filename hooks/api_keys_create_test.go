@@ -46,7 +46,7 @@ func TestAPIKeysCreate(t *testing.T) {
 			ExpectedContent: []string{
 				`"name":["The name field must be between 1 and 64 characters."]`,
 				`"abilities":["The abilities field asks for abilities an API key can never hold`,
-				`"expires_at":["The expires at field must be a date in the future."]`,
+				`"expires_at":["The expiry date field must be a date in the future."]`,
 			},
 			ExpectedEvents: map[string]int{"OnModelCreate": 0},
 			TestAppFactory: keysApp,
@@ -58,7 +58,7 @@ func TestAPIKeysCreate(t *testing.T) {
 			Headers:         annLogin.bearer(),
 			Body:            jsonBody(`{"name":"ci","expires_at":"soon"}`),
 			ExpectedStatus:  422,
-			ExpectedContent: []string{`"expires_at":["The expires at field must be a valid date."]`},
+			ExpectedContent: []string{`"expires_at":["The expiry date field must be a valid date."]`},
 			TestAppFactory:  keysApp,
 		},
 		{
@@ -68,7 +68,7 @@ func TestAPIKeysCreate(t *testing.T) {
 			Headers:         annLogin.bearer(),
 			Body:            jsonBody(`{"name":"ci","expires_at":"` + time.Now().AddDate(2, 0, 0).UTC().Format(time.DateOnly) + `"}`),
 			ExpectedStatus:  422,
-			ExpectedContent: []string{`"expires_at":["The expires at field must be a date within 365 days."]`},
+			ExpectedContent: []string{`"expires_at":["The expiry date field must be a date within 365 days."]`},
 			TestAppFactory:  keysApp,
 		},
 		{

@@ -26,7 +26,7 @@ func TestAuthLogout(t *testing.T) {
 			URL:             "/api/logout",
 			Headers:         annExpired.bearer(),
 			ExpectedStatus:  401,
-			ExpectedContent: []string{`"message":"Unauthenticated."`},
+			ExpectedContent: []string{`"message":"Your session has expired. Please sign in again."`},
 			ExpectedEvents:  map[string]int{"OnModelDelete": 0},
 			TestAppFactory:  newTestApp,
 		},

@@ -33,6 +33,7 @@ func authRegister(e *core.RequestEvent) error {
 	user.SetEmail(form.Email)
 	user.SetPassword(form.Password)
 	user.SetVerified(false)
+	user.Set("locale", requestLang(e).String()) // the language of the user's mails
 
 	var plain string
 	err = e.App.RunInTransaction(func(txApp core.App) error {

@@ -21,7 +21,8 @@ func TestAuthRegister(t *testing.T) {
 			ExpectedStatus: 422,
 			ExpectedContent: []string{
 				`"success":false`,
-				`"message":"The given data was invalid."`,
+				`"message":"The name field is required. (and 2 more errors)"`,
+				`"errors":{"name":["The name field is required."],"email":["The email field is required."],"password":["The password field is required."]}`,
 				`"data":null`,
 				`"name":["The name field is required."]`,
 				`"email":["The email field is required."]`,

@@ -25,6 +25,6 @@ func alertNewDevice(e *core.RequestEvent, u *model.User, token *model.AccessToke
 			return
 		}
 	}
-	sendMail(e.App, requestLang(e), u.Email(), u.GetString("name"), newDeviceMail,
+	sendMail(e.App, u, requestLang(e), u.Email(), newDeviceMail,
 		map[string]string{"device": token.Name(), "ip": attrs.IPAddress}, "")
 }

@@ -1,10 +1,13 @@
 package hooks
 
 import (
+	"bytes"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -28,9 +31,11 @@ type envelope struct {
 
 // respond writes a success envelope with the message of key.
 func respond(e *core.RequestEvent, status int, key i18n.Key, data any) error {
+	lang := requestLang(e)
+	e.Response.Header().Set("Content-Language", lang.String())
 	return e.JSON(status, envelope{
 		Success: true,
-		Message: i18n.Text(requestLang(e), key, nil),
+		Message: i18n.Text(lang, key, nil),
 		Data:    data,
 		Errors:  []any{},
 	})
@@ -70,10 +75,6 @@ func fieldError(key i18n.Key) validation.Error {
 	return validation.NewError(string(key), i18n.English(key))
 }
 
-func requestLang(e *core.RequestEvent) language.Tag {
-	return i18n.Lang(e.Request.Header.Get("Accept-Language"))
-}
-
 const envelopeMiddlewareID = "appEnvelope"
 
 // Envelope is the middleware that answers every error of the routes below
@@ -94,25 +95,29 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 		Priority: apis.DefaultActivityLoggerMiddlewarePriority + 1,
 		Func: func(e *core.RequestEvent) error {
 			// answers of ours carry tokens and secrets: never cached
-			lang := requestLang(e)
 			h := e.Response.Header()
 			h.Set("Cache-Control", "no-store")
-			h.Set("Content-Language", lang.String())
+			h.Set("Content-Language", requestLang(e).String())
 			err := e.Next()
 			if err == nil || e.Written() {
 				return err
 			}
+			// the caller is known by now: their saved locale counts
+			lang := requestLang(e)
+			h.Set("Content-Language", lang.String())
 			c := classify(err)
-			var errs any = []any{}
-			if c.fieldErrors != nil {
-				errs = translateFieldErrors(e, c.fieldErrors)
-			}
 			if c.status == http.StatusInternalServerError {
 				e.App.Logger().Error("request failed", "path", e.Request.URL.Path, "error", err.Error())
 			}
 			message := c.message
 			if message == "" {
-				message = i18n.Text(lang, c.key, nil)
+				message = i18n.Text(lang, c.key, c.params)
+			}
+			var errs any = []any{}
+			if c.fieldErrors != nil {
+				fields := translateFieldErrors(e, lang, c.fieldErrors)
+				errs = fields
+				message = fields.summary(lang)
 			}
 			if writeErr := e.JSON(c.status, envelope{
 				Success: false,
@@ -131,6 +136,7 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 type classified struct {
 	status      int
 	key         i18n.Key          // the catalogue message
+	params      map[string]string // its placeholders
 	message     string            // an app author's own message, which wins over key
 	fieldErrors validation.Errors // for a 422
 }
@@ -195,28 +201,89 @@ var statusKeys = map[int]i18n.Key{
 	http.StatusTooManyRequests:       i18n.TooManyRequests,
 }
 
-// translateFieldErrors renders {"field": ["sentence"]} in the caller's
-// language. A code of ours is looked up in the catalogue; any other
-// validation error keeps its own English sentence.
-func translateFieldErrors(e *core.RequestEvent, errs validation.Errors) map[string][]string {
-	lang := requestLang(e)
-	out := make(map[string][]string, len(errs))
+// translateFieldErrors renders the field errors in lang, each with the
+// field's name in words. A code of ours is looked up in the catalogue; any
+// other validation error keeps its own English sentence. The fields come
+// in the request's order, then the form's (bindForm records it), then by
+// name: identical requests answer identically.
+func translateFieldErrors(e *core.RequestEvent, lang language.Tag, errs validation.Errors) orderedErrors {
+	out := orderedErrors{texts: make(map[string][]string, len(errs))}
 	for field, err := range errs {
-		params := map[string]string{"field": strings.ReplaceAll(field, "_", " ")}
+		params := map[string]string{"field": i18n.FieldName(lang, field)}
 		var verr validation.Error
 		if errors.As(err, &verr) {
 			for name, value := range verr.Params() {
 				params[name] = fmt.Sprint(value)
 			}
-			key := i18n.Key(verr.Code())
-			if i18n.Has(key) {
-				out[field] = []string{i18n.Text(lang, key, params)}
+			if key := i18n.Key(verr.Code()); i18n.Has(key) {
+				out.texts[field] = []string{i18n.Text(lang, key, params)}
 				continue
 			}
 		}
-		out[field] = []string{sentence(err.Error())}
+		out.texts[field] = []string{sentence(err.Error())}
 	}
+	order, _ := e.Get(fieldOrderStoreKey).([]string)
+	for _, field := range order {
+		if _, ok := out.texts[field]; ok && !slices.Contains(out.order, field) {
+			out.order = append(out.order, field)
+		}
+	}
+	var rest []string
+	for field := range out.texts {
+		if !slices.Contains(out.order, field) {
+			rest = append(rest, field)
+		}
+	}
+	slices.Sort(rest)
+	out.order = append(out.order, rest...)
 	return out
+}
+
+// orderedErrors is the errors object of a 422, written in its order (a Go
+// map would be written sorted).
+type orderedErrors struct {
+	order []string
+	texts map[string][]string
+}
+
+func (o orderedErrors) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, field := range o.order {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, err := json.Marshal(field)
+		if err != nil {
+			return nil, err
+		}
+		texts, err := json.Marshal(o.texts[field])
+		if err != nil {
+			return nil, err
+		}
+		b.Write(name)
+		b.WriteByte(':')
+		b.Write(texts)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// summary is the message of a 422, as Laravel writes it: the first
+// error, and how many more there are.
+func (o orderedErrors) summary(lang language.Tag) string {
+	if len(o.order) == 0 {
+		return i18n.Text(lang, i18n.ValidationFailed, nil)
+	}
+	first := o.texts[o.order[0]][0]
+	more := -1
+	for _, texts := range o.texts {
+		more += len(texts)
+	}
+	if more == 0 {
+		return first
+	}
+	return first + " " + i18n.Plural(lang, i18n.MoreErrors, more, nil)
 }
 
 // sentence makes an ozzo message ("cannot be blank") read as a sentence.

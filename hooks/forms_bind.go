@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 
@@ -25,51 +26,116 @@ import (
 //   - a []string field takes a list of strings, or from a form repeated
 //     values or one comma-separated value;
 //   - any other type is a 422 on that field, and nothing is bound.
+//
+// It also records the order of the fields, the request's first and then
+// the form's, in which a 422 lists its errors (API.md §1).
 func bindForm(e *core.RequestEvent, form any) error {
-	values, err := readBody(e)
+	values, order, err := readBody(e)
 	if err != nil {
 		return err
 	}
+	e.Set(fieldOrderStoreKey, append(order, formFields(form)...))
 	return assignFields(form, values)
 }
 
-// readBody returns the fields of the request body: the JSON object, or
-// the form values (one value as a string, repeated values as a list).
-func readBody(e *core.RequestEvent) (map[string]any, error) {
+// fieldOrderStoreKey holds, in the request store, the field names in the
+// order a 422 lists their errors.
+const fieldOrderStoreKey = "appFieldOrder"
+
+// readBody returns the fields of the request body, and their names in the
+// order the body has them: the JSON object, or the form values (one value
+// as a string, repeated values as a list).
+func readBody(e *core.RequestEvent) (map[string]any, []string, error) {
 	contentType := e.Request.Header.Get("Content-Type")
-	if strings.HasPrefix(contentType, "application/x-www-form-urlencoded") || strings.HasPrefix(contentType, "multipart/form-data") {
-		if err := e.Request.ParseMultipartForm(maxBodySize); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-			return nil, unreadableBody(err)
+	if strings.HasPrefix(contentType, "multipart/form-data") {
+		if err := e.Request.ParseMultipartForm(maxBodySize); err != nil {
+			return nil, nil, unreadableBody(err)
 		}
-		values := make(map[string]any, len(e.Request.PostForm))
-		for name, list := range e.Request.PostForm {
-			if len(list) == 1 {
-				values[name] = formString(list[0])
-				continue
-			}
-			items := make([]any, len(list))
-			for i, v := range list {
-				items[i] = v
-			}
-			values[name] = items
-		}
-		return values, nil
+		return formValues(e.Request.PostForm), nil, nil
 	}
 
 	raw, err := io.ReadAll(e.Request.Body)
 	if err != nil {
-		return nil, unreadableBody(err)
+		return nil, nil, unreadableBody(err)
 	}
+	if strings.HasPrefix(contentType, "application/x-www-form-urlencoded") {
+		form, err := url.ParseQuery(string(raw))
+		if err != nil {
+			return nil, nil, failure(http.StatusBadRequest, i18n.InvalidBody)
+		}
+		var order []string
+		for _, pair := range strings.Split(string(raw), "&") {
+			name, _, _ := strings.Cut(pair, "=")
+			if name, err := url.QueryUnescape(name); err == nil && name != "" {
+				order = append(order, name)
+			}
+		}
+		return formValues(form), order, nil
+	}
+
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return map[string]any{}, nil
+		return map[string]any{}, nil, nil
 	}
 	var values map[string]any
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&values); err != nil || values == nil || dec.More() {
-		return nil, failure(http.StatusBadRequest, i18n.InvalidBody)
+		return nil, nil, failure(http.StatusBadRequest, i18n.InvalidBody)
 	}
-	return values, nil
+	return values, jsonKeyOrder(raw), nil
+}
+
+// formValues reads form values: one value as a string, repeated values as
+// a list.
+func formValues(form url.Values) map[string]any {
+	values := make(map[string]any, len(form))
+	for name, list := range form {
+		if len(list) == 1 {
+			values[name] = formString(list[0])
+			continue
+		}
+		items := make([]any, len(list))
+		for i, v := range list {
+			items[i] = v
+		}
+		values[name] = items
+	}
+	return values
+}
+
+// jsonKeyOrder returns the keys of a JSON object in the order it has them
+// (a map forgets it). raw is known to be one valid object.
+func jsonKeyOrder(raw []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil { // {
+		return nil
+	}
+	var order []string
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return order
+		}
+		order = append(order, key.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return order
+		}
+	}
+	return order
+}
+
+// formFields returns the json names of a form's fields, in declaration
+// order.
+func formFields(form any) []string {
+	t := reflect.TypeOf(form).Elem()
+	var names []string
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // unreadableBody keeps a 413 a 413; any other read failure is a 400.

@@ -361,7 +361,7 @@ func TestRecordsAPIRefusesDeadCredentials(t *testing.T) {
 			URL:             "/api/collections/users/records",
 			Headers:         annExpired.bearer(),
 			ExpectedStatus:  401,
-			ExpectedContent: []string{`"message":"Unauthenticated."`},
+			ExpectedContent: []string{`"message":"Your session has expired. Please sign in again."`},
 			TestAppFactory:  newTestApp,
 		},
 		{

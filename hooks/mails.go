@@ -3,6 +3,7 @@ package hooks
 import (
 	"html/template"
 	"net/mail"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -28,7 +29,7 @@ var (
 )
 
 var mailLayout = template.Must(template.New("mail").Parse(`<!DOCTYPE html>
-<html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2937;background:#f3f4f6;padding:24px">
+<html lang="{{.Lang}}" dir="{{.Dir}}"><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2937;background:#f3f4f6;padding:24px">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:32px">
 <p>{{.Greeting}}</p>
 <p>{{.Intro}}</p>
@@ -41,6 +42,7 @@ var mailLayout = template.Must(template.New("mail").Parse(`<!DOCTYPE html>
 // mailParts is one rendered mail.
 type mailParts struct {
 	Greeting, Intro, Action, Outro, Signoff, NoButton, Link string
+	Lang, Dir                                               string
 }
 
 // render fills a template in lang with params and returns the subject,
@@ -55,6 +57,7 @@ func (t mailTemplate) render(lang language.Tag, params map[string]string, link s
 	p := mailParts{
 		Greeting: tr(i18n.MailGreeting), Intro: tr(t.intro), Action: tr(t.action),
 		Outro: tr(t.outro), Signoff: tr(i18n.MailSignoff), NoButton: tr(i18n.MailNoButton), Link: link,
+		Lang: lang.String(), Dir: i18n.Dir(lang),
 	}
 	var b strings.Builder
 	if err := mailLayout.Execute(&b, p); err != nil {
@@ -68,13 +71,19 @@ func (t mailTemplate) render(lang language.Tag, params map[string]string, link s
 	return tr(t.subject), b.String(), strings.Join(lines, "\n"), nil
 }
 
-// sendMail renders a template for a user and sends it in the background,
-// so that no request waits on SMTP or reveals by its timing whether a
-// mail went out. Failures are logged.
-func sendMail(app core.App, lang language.Tag, to string, name string, t mailTemplate, params map[string]string, link string) {
+// sendMail renders a template for user u in their language (fallback: the
+// request's) and sends it to the address to in the background, so that no
+// request waits on SMTP or reveals by its timing whether a mail went out.
+// Failures are logged. params["minutes"], a number, becomes the language's
+// phrase for it ("60 minutes", "٦٠ دقيقة").
+func sendMail(app core.App, u *model.User, fallback language.Tag, to string, t mailTemplate, params map[string]string, link string) {
+	lang, name := userLang(u, fallback), u.GetString("name")
 	all := map[string]string{"name": name, "app": app.Settings().Meta.AppName}
 	for k, v := range params {
 		all[k] = v
+	}
+	if n, err := strconv.Atoi(all["minutes"]); err == nil {
+		all["minutes"] = i18n.Plural(lang, i18n.Minutes, n, nil)
 	}
 	subject, html, text, err := t.render(lang, all, link)
 	if err != nil {

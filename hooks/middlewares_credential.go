@@ -29,6 +29,9 @@ const (
 const (
 	kindToken  = "token"
 	kindAPIKey = "api_key"
+	// kindExpiredToken is what authenticate reports for a real token, with
+	// its right secret, whose session expired (expiry or idle timeout).
+	kindExpiredToken = "expired_token"
 )
 
 // credential is what authenticated a request: a token (login or personal
@@ -102,7 +105,14 @@ func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 		if strings.Count(bearer, ".") == 2 {
 			return nil, ""
 		}
-		return authenticateToken(e.App, bearer, time.Now()), kindToken
+		now := time.Now()
+		if c := authenticateToken(e.App, bearer, now); c != nil {
+			return c, kindToken
+		}
+		if sessionExpired(e.App, bearer, now) {
+			return nil, kindExpiredToken
+		}
+		return nil, kindToken
 	}
 	key, secret, present, ok := credentials.ParseAPIKey(authorization,
 		e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET"))
@@ -117,10 +127,45 @@ func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 
 // refusal is the 401 for a credential that was presented and failed.
 func refusal(kind string) error {
-	if kind == kindAPIKey {
+	switch kind {
+	case kindAPIKey:
 		return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
+	case kindExpiredToken:
+		return failure(http.StatusUnauthorized, i18n.SessionExpired)
 	}
 	return failure(http.StatusUnauthorized, i18n.Unauthenticated)
+}
+
+// sessionExpired reports, for a token authenticateToken refused, whether
+// it is a real token with its right secret whose time ran out (its expiry,
+// or the idle timeout of a login token). Only its holder can learn that: an
+// unknown, revoked or forged token says nothing but "Unauthenticated.".
+// It runs on the refusal path only.
+func sessionExpired(app core.App, value string, now time.Time) bool {
+	id, secret, err := credentials.ParseToken(value)
+	if err != nil {
+		return false
+	}
+	hash := credentials.Hash(secret)
+	token, err := model.LookupToken(app, id, hash)
+	if err != nil || !credentials.Equal(token.Hash, hash) {
+		return false
+	}
+	return model.IsPast(token.ExpiresAt, now) || idleTooLong(app, token, now)
+}
+
+// idleTooLong reports whether a login token went unused for longer than
+// the idle timeout (when one is set).
+func idleTooLong(app core.App, token *model.TokenRow, now time.Time) bool {
+	idle := model.SettingsOf(app).IdleTimeout
+	if idle <= 0 || token.Type != model.TokenTypeLogin {
+		return false
+	}
+	last := model.UsageOf(app).LastUsed(model.TokensCollection, token.ID, token.LastUsedAt)
+	if last.IsZero() {
+		last = token.Created
+	}
+	return now.Sub(last.Time()) > idle
 }
 
 // authenticateToken verifies a bearer token string.
@@ -134,21 +179,14 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 	if err != nil || !credentials.Equal(token.Hash, hash) || model.IsPast(token.ExpiresAt, now) {
 		return nil
 	}
-	usage := model.UsageOf(app)
-	if idle := model.SettingsOf(app).IdleTimeout; idle > 0 && token.Type == model.TokenTypeLogin {
-		last := usage.LastUsed(model.TokensCollection, token.ID, token.LastUsedAt)
-		if last.IsZero() {
-			last = token.Created
-		}
-		if now.Sub(last.Time()) > idle {
-			return nil
-		}
+	if idleTooLong(app, token, now) {
+		return nil
 	}
 	user, err := model.UsersCacheOf(app).Get(app, token.UserID)
 	if err != nil {
 		return nil
 	}
-	usage.Touch(model.TokensCollection, token.ID, now)
+	model.UsageOf(app).Touch(model.TokensCollection, token.ID, now)
 	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities), expiresAt: token.ExpiresAt}
 }
 
@@ -198,6 +236,9 @@ func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.Reque
 		Func: func(e *core.RequestEvent) error {
 			c := credentialOf(e)
 			if c == nil || c.kind != kindToken {
+				if e.Get(presentedStoreKey) == kindExpiredToken {
+					return refusal(kindExpiredToken)
+				}
 				return failure(http.StatusUnauthorized, i18n.Unauthenticated)
 			}
 			if err := checkStatus(c.user, inactiveOK); err != nil {

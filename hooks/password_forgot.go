@@ -65,7 +65,7 @@ func mailPasswordReset(app core.App, lang language.Tag, email string, ev model.E
 		return
 	}
 	link := model.WebAppURL(app) + "/reset-password?" + url.Values{"token": {token}, "email": {user.Email()}}.Encode()
-	sendMail(app, lang, user.Email(), user.GetString("name"), resetMail,
+	sendMail(app, user, lang, user.Email(), resetMail,
 		map[string]string{"minutes": strconv.Itoa(int(model.ResetTokenTTL.Minutes()))}, link)
 }
 

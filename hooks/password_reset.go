@@ -51,7 +51,7 @@ func passwordReset(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
-	sendMail(e.App, requestLang(e), user.Email(), user.GetString("name"), resetNoticeMail, nil, "")
+	sendMail(e.App, user, requestLang(e), user.Email(), resetNoticeMail, nil, "")
 	return respond(e, http.StatusOK, i18n.PasswordReset, nil)
 }
 

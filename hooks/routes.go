@@ -62,6 +62,9 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(user.PATCH("/keys/{id}", apiKeysRegenerate).Bind(requireToken("keys:write", verifiedOnly)))
 	index.add(user.DELETE("/keys/{id}", apiKeysRevoke).Bind(requireToken("keys:write", verifiedOnly)))
 
+	// the pages' strings: public, cheap, read on every page load
+	index.add(api.GET("/i18n", i18nShow))
+
 	// RequireAPIKey throttles per key itself, as on app authors' routes
 	index.add(api.GET("/api-data-test", apiDataShow).Bind(RequireAPIKey("")))
 

@@ -26,6 +26,7 @@ var guards = map[string]routeGuard{
 	"POST /api/register":                          {public: true},
 	"POST /api/login":                             {public: true},
 	"POST /api/login/two-factor":                  {public: true},
+	"GET /api/i18n":                               {public: true},
 	"GET /api/verify-email/{id}/{hash}":           {public: true},
 	"GET /api/verify-new-email":                   {public: true},
 	"POST /api/password/forgot":                   {public: true},
@@ -120,7 +121,7 @@ func TestGuardMatrix(t *testing.T) {
 			expect("a suspended account's key", suspendedKey.headers(), 403, `"message":"Your account has been suspended."`)
 			continue
 		}
-		expect("an expired token", annExpired.bearer(), 401, unauthenticated)
+		expect("an expired token", annExpired.bearer(), 401, `"message":"Your session has expired. Please sign in again."`)
 		expect("a revoked token", revoked, 401, unauthenticated)
 		expect("an API key", annKey.headers(), 401, unauthenticated)
 		expect("a suspended account", suspendLogin.bearer(), 403, `"message":"Your account has been suspended."`)

@@ -45,6 +45,8 @@ func securePages() *hook.Handler[*core.RequestEvent] {
 			for name, value := range pageHeaders {
 				h.Set(name, value)
 			}
+			// the page's script renders it in this language (GET /api/i18n)
+			h.Set("Content-Language", requestLang(e).String())
 			return e.Next()
 		},
 	}

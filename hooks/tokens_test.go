@@ -96,7 +96,7 @@ func TestTokensCreate(t *testing.T) {
 				ExpectedContent: []string{
 					`"name":["The name field is required."]`,
 					`"abilities":["The abilities field must be a list of abilities`,
-					`"expires_at":["The expires at field must be a date in the future."]`,
+					`"expires_at":["The expiry date field must be a date in the future."]`,
 				},
 				ExpectedEvents: map[string]int{"OnModelCreate": 0},
 				TestAppFactory: newTestApp,
@@ -108,7 +108,7 @@ func TestTokensCreate(t *testing.T) {
 				Headers:         annLogin.bearer(),
 				Body:            jsonBody(`{"name":"ci","expires_at":"next tuesday"}`),
 				ExpectedStatus:  422,
-				ExpectedContent: []string{`"expires_at":["The expires at field must be a valid date."]`},
+				ExpectedContent: []string{`"expires_at":["The expiry date field must be a valid date."]`},
 				TestAppFactory:  newTestApp,
 			},
 			tests.ApiScenario{

@@ -1,6 +1,9 @@
 package hooks
 
-import "github.com/authappliance/appliance/hooks/model"
+import (
+	"github.com/authappliance/appliance/hooks/i18n"
+	"github.com/authappliance/appliance/hooks/model"
+)
 
 // userResource is the "user" object of API.md §3.
 type userResource struct {
@@ -10,6 +13,7 @@ type userResource struct {
 	EmailVerifiedAt  any             `json:"email_verified_at"`
 	Status           string          `json:"status"`
 	TwoFactorEnabled bool            `json:"two_factor_enabled"`
+	Locale           string          `json:"locale"`
 	Profile          profileResource `json:"profile"`
 }
 
@@ -34,6 +38,7 @@ func newUserResource(u *model.User) userResource {
 		EmailVerifiedAt:  verifiedAt,
 		Status:           u.Status(),
 		TwoFactorEnabled: u.TwoFactorEnabled(),
+		Locale:           userLang(u, i18n.Default).String(),
 		Profile: profileResource{
 			ProfilePicture: nullable(u.GetString("profile_picture")),
 			Mobile:         nullable(u.GetString("mobile")),

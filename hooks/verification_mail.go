@@ -32,6 +32,6 @@ func sendVerificationMail(e *core.RequestEvent, u *model.User) {
 		e.App.Logger().Error("cannot sign the verification link", "error", err)
 		return
 	}
-	sendMail(e.App, requestLang(e), u.Email(), u.GetString("name"), verifyMail,
+	sendMail(e.App, u, requestLang(e), u.Email(), verifyMail,
 		map[string]string{"minutes": strconv.Itoa(int(signedLinkTTL.Minutes()))}, apiURL(e.App, link))
 }

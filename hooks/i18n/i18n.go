@@ -1,46 +1,176 @@
-// Package i18n holds the appliance's message catalogues and picks the
-// language of a request from its Accept-Language header.
+// Package i18n holds the appliance's message catalogues, one embedded TOML
+// file per language in locales/, and picks the language of a request.
 //
 // Handlers never hold public text: they name a Key, and the envelope
 // middleware turns it into a sentence in the caller's language. English is
-// the fallback for every key; another language plugs in by adding a
-// catalogue to the catalogues map.
+// the reference and the fallback. A new language is one new file,
+// locales/<code>.toml, with every key of en.toml: the tests refuse a
+// catalogue with a missing key or different placeholders. go-i18n reads the
+// files and picks plural forms by the CLDR rules of each language; the
+// "{name}" placeholders are filled here, in one pass.
 package i18n
 
 import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
 // Key identifies one public message.
 type Key string
 
-// catalogues maps each supported language to its messages. The first tag
-// of supported is the fallback.
-var catalogues = map[language.Tag]map[Key]string{
-	language.English: english,
+// Default is the language of last resort, and the reference catalogue.
+var Default = language.English
+
+//go:embed locales/*.toml
+var localeFiles embed.FS
+
+var (
+	// Supported lists the languages of the catalogues, Default first.
+	Supported []language.Tag
+
+	bundle     *goi18n.Bundle
+	localizers = map[language.Tag]*goi18n.Localizer{}
+	catalogues = map[language.Tag]map[string]*goi18n.Message{}
+	matcher    language.Matcher
+)
+
+func init() {
+	if err := load(localeFiles); err != nil {
+		panic("i18n: " + err.Error())
+	}
 }
 
-var supported = []language.Tag{language.English}
-
-var matcher = language.NewMatcher(supported)
-
-// Lang returns the best supported language for an Accept-Language header.
-func Lang(acceptLanguage string) language.Tag {
-	tags, _, _ := language.ParseAcceptLanguage(acceptLanguage)
-	_, index, _ := matcher.Match(tags...)
-	return supported[index]
+// load reads every locales/*.toml of files.
+func load(files fs.FS) error {
+	bundle = goi18n.NewBundle(Default)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(files, "locales/*.toml")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		file, err := bundle.LoadMessageFileFS(files, name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		messages := map[string]*goi18n.Message{}
+		for _, m := range file.Messages {
+			messages[m.ID] = m
+		}
+		catalogues[file.Tag] = messages
+		localizers[file.Tag] = goi18n.NewLocalizer(bundle, file.Tag.String())
+		Supported = append(Supported, file.Tag)
+	}
+	if _, ok := catalogues[Default]; !ok {
+		return fmt.Errorf("no %s catalogue in locales/", Default)
+	}
+	// the default first: the matcher falls back to the first tag
+	slices.SortFunc(Supported, func(a, b language.Tag) int {
+		switch {
+		case a == Default:
+			return -1
+		case b == Default:
+			return 1
+		}
+		return strings.Compare(a.String(), b.String())
+	})
+	matcher = language.NewMatcher(Supported)
+	return nil
 }
 
-// Text returns the message for key in lang, falling back to English. The
-// params replace "{name}" placeholders.
+// Match returns the best supported language for an Accept-Language
+// header ("es-MX,es;q=0.9" → es), and false when none of its languages is
+// supported.
+func Match(acceptLanguage string) (language.Tag, bool) {
+	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
+	if err != nil || len(tags) == 0 {
+		return Default, false
+	}
+	_, index, confidence := matcher.Match(tags...)
+	if confidence == language.No {
+		return Default, false
+	}
+	return Supported[index], true
+}
+
+// Parse returns the supported language of a code ("es", "es-MX", "ar"),
+// and false for an empty or unsupported one.
+func Parse(code string) (language.Tag, bool) {
+	code = strings.TrimSpace(code)
+	if code == "" || len(code) > 35 {
+		return Default, false
+	}
+	return Match(code)
+}
+
+// Dir is the writing direction of lang: "rtl" or "ltr".
+func Dir(lang language.Tag) string {
+	if base, _ := lang.Base(); base.String() == "ar" {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// Text returns the message for key in lang (English when lang lacks it),
+// with params filling its "{name}" placeholders. An unknown key is returned
+// as it is, which the tests forbid.
 func Text(lang language.Tag, key Key, params map[string]string) string {
-	text, ok := catalogues[lang][key]
+	return localize(lang, key, nil, params)
+}
+
+// Plural returns the plural message key for count in lang, with {count}
+// and params filled in.
+func Plural(lang language.Tag, key Key, count int, params map[string]string) string {
+	all := map[string]string{"count": strconv.Itoa(count)}
+	for k, v := range params {
+		all[k] = v
+	}
+	return localize(lang, key, count, all)
+}
+
+func localize(lang language.Tag, key Key, count any, params map[string]string) string {
+	l, ok := localizers[lang]
 	if !ok {
-		text = english[key]
+		l = localizers[Default]
+	}
+	text, err := l.Localize(&goi18n.LocalizeConfig{MessageID: string(key), PluralCount: count})
+	if err != nil && text == "" {
+		return string(key)
 	}
 	return fill(text, params)
+}
+
+// FieldName returns a request field as it reads inside a sentence of lang
+// ("email" → "correo electrónico"), from the field_* messages; a field
+// without one reads as its name with spaces.
+func FieldName(lang language.Tag, field string) string {
+	if Has(Key("field_" + field)) {
+		return Text(lang, Key("field_"+field), nil)
+	}
+	return strings.ReplaceAll(field, "_", " ")
+}
+
+// Messages returns the messages of lang whose keys start with one of
+// prefixes, for the web pages.
+func Messages(lang language.Tag, prefixes ...string) map[string]string {
+	out := map[string]string{}
+	for id := range catalogues[Default] {
+		for _, p := range prefixes {
+			if strings.HasPrefix(id, p) {
+				out[id] = Text(lang, Key(id), nil)
+			}
+		}
+	}
+	return out
 }
 
 // fill replaces each "{name}" of text with params[name] in one pass, so a
@@ -75,11 +205,16 @@ func fill(text string, params map[string]string) string {
 
 // English returns the English message for key.
 func English(key Key) string {
-	return english[key]
+	return Text(Default, key, nil)
 }
 
-// Has reports whether key is in the English catalogue.
+// Has reports whether key is in the reference catalogue.
 func Has(key Key) bool {
-	_, ok := english[key]
+	_, ok := catalogues[Default][string(key)]
 	return ok
+}
+
+// localeFile is the path of a language's catalogue, for error messages.
+func localeFile(lang language.Tag) string {
+	return path.Join("locales", lang.String()+".toml")
 }

@@ -36,6 +36,9 @@ func (u *User) Status() string {
 	return StatusActive
 }
 
+// Locale returns the user's saved language code ("" for none).
+func (u *User) Locale() string { return u.GetString("locale") }
+
 // SetStatus sets the account status.
 func (u *User) SetStatus(status string) { u.Set("status", status) }
 
