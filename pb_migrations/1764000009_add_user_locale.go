@@ -15,8 +15,10 @@ func init() {
 		if err != nil {
 			return err
 		}
-		users.Fields.Add(&core.SelectField{Name: "locale", Values: []string{"en", "bn", "es", "ar"}, MaxSelect: 1,
-			Help: "The user's language: mails and answers without ?lang or Accept-Language use it."})
+		// a code rather than a fixed list: a new language is one catalogue
+		// file, and a code without a catalogue reads as English
+		users.Fields.Add(&core.TextField{Name: "locale", Max: 16, Pattern: `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`,
+			Help: "The user's language (en, bn, es, ar): mails and answers without ?lang or Accept-Language use it."})
 		return app.Save(users)
 	}, func(app core.App) error {
 		users, err := app.FindCollectionByNameOrId("users")
