@@ -36,7 +36,16 @@ func TestEveryStateChangeIsAudited(t *testing.T) {
 	}{
 		"POST /api/register": {model.ActionRegister, "", send("POST", "/api/register",
 			`{"name":"Zed","email":"zed@example.com","password":"tulip-harbor-91","password_confirmation":"tulip-harbor-91"}`, nil)},
-		"POST /api/login": {model.ActionLogin, annID, send("POST", "/api/login", `{"email":"ann@example.com","password":"`+pw+`"}`, nil)},
+		"POST /api/login":   {model.ActionLogin, annID, send("POST", "/api/login", `{"email":"ann@example.com","password":"`+pw+`"}`, nil)},
+		"POST /api/session": {model.ActionLogin, annID, send("POST", "/api/session", `{"email":"ann@example.com","password":"`+pw+`"}`, nil)},
+		"POST /api/session/register": {model.ActionRegister, "", send("POST", "/api/session/register",
+			`{"name":"Zed","email":"zed@example.com","password":"tulip-harbor-91","password_confirmation":"tulip-harbor-91"}`, nil)},
+		"POST /api/session/two-factor": {model.ActionLogin, annID, func(t *testing.T, app *tests.TestApp, server http.Handler) int {
+			secret, _ := twoFactorOn(t, app, annID)
+			challenge := challengeFor(t, server, "ann@example.com")
+			return send("POST", "/api/session/two-factor", `{"challenge":"`+challenge+`","code":"`+totpAt(t, secret, time.Now())+`"}`, nil)(t, app, server)
+		}},
+		"DELETE /api/session": {model.ActionLogout, annID, send("DELETE", "/api/session", "", map[string]string{"Cookie": "appliance_session=" + annLogin.plain()})},
 		"POST /api/login/two-factor": {model.ActionLogin, annID, func(t *testing.T, app *tests.TestApp, server http.Handler) int {
 			secret, _ := twoFactorOn(t, app, annID)
 			challenge := challengeFor(t, server, "ann@example.com")

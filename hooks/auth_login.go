@@ -81,7 +81,7 @@ func authLogin(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	alertNewDevice(e, user, token)
-	return respond(e, http.StatusOK, i18n.LoginSuccessful, authResult{newUserResource(user), plain})
+	return answerSignIn(e, http.StatusOK, i18n.LoginSuccessful, user, plain)
 }
 
 // challengeResult is the data of a right password on an account with

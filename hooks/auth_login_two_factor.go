@@ -110,7 +110,7 @@ func authLoginTwoFactor(e *core.RequestEvent) error {
 		return invalid(validation.Errors{field: fieldError(i18n.ValidationCode)})
 	}
 	alertNewDevice(e, user, token)
-	return respond(e, http.StatusOK, i18n.LoginSuccessful, authResult{newUserResource(user), plain})
+	return answerSignIn(e, http.StatusOK, i18n.LoginSuccessful, user, plain)
 }
 
 // -------------------------------------------------------------------

@@ -21,6 +21,9 @@ func authLogout(e *core.RequestEvent) error {
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
+	if credentialOf(e).viaCookie {
+		clearSessionCookie(e)
+	}
 	return respond(e, http.StatusOK, i18n.LoggedOut, nil)
 }
 

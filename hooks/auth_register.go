@@ -58,14 +58,7 @@ func authRegister(e *core.RequestEvent) error {
 
 	sendVerificationMail(e, user)
 
-	return respond(e, http.StatusCreated, i18n.Registered, authResult{newUserResource(user), plain})
-}
-
-// authResult is the data of register and login: the user and the login
-// token, shown this once.
-type authResult struct {
-	User  userResource `json:"user"`
-	Token string       `json:"token"`
+	return answerSignIn(e, http.StatusCreated, i18n.Registered, user, plain)
 }
 
 // issueLoginToken creates the login token (a device) of a register or

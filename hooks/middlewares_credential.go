@@ -32,6 +32,9 @@ const (
 	// kindExpiredToken is what authenticate reports for a real token, with
 	// its right secret, whose session expired (expiry or idle timeout).
 	kindExpiredToken = "expired_token"
+	// kindCrossSite is a session cookie sent by a request from another
+	// origin: refused, whatever the token (session.go).
+	kindCrossSite = "cross_site"
 )
 
 // credential is what authenticated a request: a token (login or personal
@@ -43,6 +46,7 @@ type credential struct {
 	user      *model.User
 	abilities []string
 	expiresAt types.DateTime // zero: never
+	viaCookie bool           // the web app's session cookie carried it
 }
 
 // capExpiry bounds the expiry of a credential this one creates by its own:
@@ -117,7 +121,7 @@ func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 	key, secret, present, ok := credentials.ParseAPIKey(authorization,
 		e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET"))
 	if !present {
-		return nil, ""
+		return authenticateSession(e)
 	}
 	if !ok {
 		return nil, kindAPIKey
@@ -125,13 +129,37 @@ func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 	return authenticateAPIKey(e.App, key, secret, time.Now()), kindAPIKey
 }
 
-// refusal is the 401 for a credential that was presented and failed.
+// authenticateSession verifies the web app's session cookie, which only a
+// same-origin request may use.
+func authenticateSession(e *core.RequestEvent) (*credential, string) {
+	token, allowed := sessionToken(e)
+	switch {
+	case token == "":
+		return nil, ""
+	case !allowed:
+		return nil, kindCrossSite
+	}
+	now := time.Now()
+	if c := authenticateToken(e.App, token, now); c != nil {
+		c.viaCookie = true
+		return c, kindToken
+	}
+	if sessionExpired(e.App, token, now) {
+		return nil, kindExpiredToken
+	}
+	return nil, kindToken
+}
+
+// refusal is the 401 for a credential that was presented and failed (and
+// the 403 for a session cookie sent from another site).
 func refusal(kind string) error {
 	switch kind {
 	case kindAPIKey:
 		return failure(http.StatusUnauthorized, i18n.InvalidAPICredential)
 	case kindExpiredToken:
 		return failure(http.StatusUnauthorized, i18n.SessionExpired)
+	case kindCrossSite:
+		return failure(http.StatusForbidden, i18n.CrossSiteRefused)
 	}
 	return failure(http.StatusUnauthorized, i18n.Unauthenticated)
 }
@@ -236,8 +264,8 @@ func requireToken(ability string, rules ...accessRule) *hook.Handler[*core.Reque
 		Func: func(e *core.RequestEvent) error {
 			c := credentialOf(e)
 			if c == nil || c.kind != kindToken {
-				if e.Get(presentedStoreKey) == kindExpiredToken {
-					return refusal(kindExpiredToken)
+				if p := e.Get(presentedStoreKey); p == kindExpiredToken || p == kindCrossSite {
+					return refusal(p.(string))
 				}
 				return failure(http.StatusUnauthorized, i18n.Unauthenticated)
 			}

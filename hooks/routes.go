@@ -33,10 +33,16 @@ func bindRoutes(se *core.ServeEvent) {
 	index.add(public.POST("/password/forgot", passwordForgot))
 	index.add(public.POST("/password/reset/{token}", passwordReset))
 	index.add(public.POST("/login/two-factor", authLoginTwoFactor))
+	// the web app's sign-in: the same, with the token in an httpOnly cookie
+	index.add(public.POST("/session/register", asSession(authRegister)))
+	index.add(public.POST("/session", asSession(authLogin)))
+	index.add(public.POST("/session/two-factor", asSession(authLoginTwoFactor)))
 
 	user := ownGroup(api, "", throttleGroup(throttleUser))
 	index.add(user.POST("/resend-verification-email", emailVerificationResend).Bind(requireToken("", twoFactorSetUp)))
 	index.add(user.POST("/logout", authLogout).Bind(requireToken("", inactiveAllowed, twoFactorSetUp)))
+	// signing out clears the cookie even when its token is gone already
+	index.add(user.DELETE("/session", sessionDelete))
 	index.add(user.POST("/logout-all", authLogoutAll).Bind(requireToken("devices:write", inactiveAllowed)))
 	index.add(user.GET("/dashboard", dashboardShow).Bind(requireToken("account:read", verifiedOnly)))
 	index.add(user.GET("/active-device", devicesList).Bind(requireToken("devices:read", verifiedOnly)))

@@ -81,6 +81,8 @@ const (
 
 	// an expired or idle token of a real session (never for an unknown one)
 	SessionExpired Key = "session_expired"
+	// a session cookie sent by another site
+	CrossSiteRefused Key = "cross_site_refused"
 
 	// the strings of the web pages (GET /api/i18n)
 	Translations Key = "translations"
