@@ -314,3 +314,24 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 		t.Fatal("the prune must delete the old event and keep the recent one")
 	}
 }
+
+// An event names the credential the request used (or the one it acted on).
+func TestEventsNameTheCredential(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	server := testServer(t, app)
+	mustStatus(t, call(server, "PATCH", "/api/account/profile", `{"bio":"x"}`, annLogin2.bearer()).Code, 200)
+	if got := lastEvent(t, app, annID).GetString("credential_id"); got != annLogin2.id {
+		t.Fatalf("credential_id %q, want the token used, %s", got, annLogin2.id)
+	}
+	mustStatus(t, call(server, "DELETE", "/api/active-device/"+annLogin.id, "", annLogin2.bearer()).Code, 200)
+	if got := lastEvent(t, app, annID).GetString("credential_id"); got != annLogin.id {
+		t.Fatalf("credential_id %q, want the device revoked, %s", got, annLogin.id)
+	}
+	body := call(server, "GET", "/api/account/activity", "", annLogin2.bearer()).Body.String()
+	if !strings.Contains(body, `"credential_id":"`+annLogin.id+`"`) {
+		t.Fatalf("the list does not show the credential: %s", body)
+	}
+}

@@ -179,3 +179,23 @@ func TestLoginTwoFactorScenarios(t *testing.T) {
 		s.Test(t)
 	}
 }
+
+// A suspension between the password and the code refuses the code step.
+func TestLoginTwoFactorSuspendedMeanwhile(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	server := testServer(t, app)
+	secret, _ := twoFactorOn(t, app, annID)
+	challenge := challengeFor(t, server, "ann@example.com")
+	ann := mustUser(t, app, annID)
+	ann.SetStatus(model.StatusSuspended)
+	if err := app.Save(ann); err != nil {
+		t.Fatal(err)
+	}
+	rec := call(server, "POST", "/api/login/two-factor", `{"challenge":"`+challenge+`","code":"`+totpAt(t, secret, time.Now())+`"}`, nil)
+	if rec.Code != 403 || !strings.Contains(rec.Body.String(), "Your account has been suspended.") || strings.Contains(rec.Body.String(), `"token"`) {
+		t.Fatalf("a suspended account finished its sign-in: %d %s", rec.Code, rec.Body)
+	}
+}

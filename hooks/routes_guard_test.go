@@ -167,4 +167,11 @@ func TestGuardMatrix(t *testing.T) {
 			t.Errorf("%s with two-factor required and off: %d %s", pattern, rec.Code, rec.Body.String())
 		}
 	}
+	// PocketBase's records API too, with a token and with an API key
+	for name, headers := range map[string]map[string]string{"token": annLogin2.bearer(), "API key": annKey.headers()} {
+		rec := call(server, "GET", "/api/collections/users/records", "", headers)
+		if rec.Code != 403 || !strings.Contains(rec.Body.String(), required) {
+			t.Errorf("the records API with a %s and two-factor required and off: %d %s", name, rec.Code, rec.Body)
+		}
+	}
 }
