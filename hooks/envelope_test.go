@@ -117,7 +117,7 @@ func TestEnvelope(t *testing.T) {
 			Method:          http.MethodGet,
 			URL:             "/reset-password?token=x",
 			ExpectedStatus:  200,
-			ExpectedContent: []string{`<title data-i18n="page_reset_title">Reset your password</title>`},
+			ExpectedContent: []string{`<div id="app">`},
 			TestAppFactory:  newTestApp,
 		},
 	}

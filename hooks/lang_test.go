@@ -248,7 +248,7 @@ func TestPageStrings(t *testing.T) {
 			URL:             "/reset-password",
 			Headers:         map[string]string{"Accept-Language": "es-ES"},
 			ExpectedStatus:  200,
-			ExpectedContent: []string{`data-i18n="page_reset_title"`},
+			ExpectedContent: []string{`<div id="app">`},
 			TestAppFactory:  newTestApp,
 			AfterTestFunc:   contentLanguage("es"),
 		},

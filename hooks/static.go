@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"path"
-
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -21,20 +19,15 @@ var pageHeaders = map[string]string{
 	"X-Frame-Options":        "DENY",
 }
 
-// bindStatic serves the embedded pb_public pages. ServeMux picks the most
-// specific pattern, so /api and /_/ still win; a path without an extension
-// gets its ".html" page (/reset-password → reset-password.html).
+// bindStatic serves the embedded web app (pb_public). ServeMux picks the
+// most specific pattern, so /api and /_/ still win; every other path
+// without a file is the app's index.html, whose router shows the page of
+// the path (/account/devices, /reset-password?token=...).
 func bindStatic(se *core.ServeEvent) {
 	if se.Router.HasRoute("GET", "/{path...}") {
 		return
 	}
-	files := apis.Static(pb_public.Files, false)
-	se.Router.GET("/{path...}", func(e *core.RequestEvent) error {
-		if p := e.Request.PathValue("path"); p != "" && path.Ext(p) == "" {
-			e.Request.SetPathValue("path", p+".html")
-		}
-		return files(e)
-	}).Bind(securePages())
+	se.Router.GET("/{path...}", apis.Static(pb_public.Files, true)).Bind(securePages())
 }
 
 // securePages sets pageHeaders on every answer of the pages, errors too.

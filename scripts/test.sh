@@ -10,6 +10,16 @@ if [ -n "$unformatted" ]; then
 	echo "gofmt needed on: $unformatted" >&2
 	exit 1
 fi
+echo "== chromium (for the browser tests in e2e/)"
+# the browser tests drive Debian's Chromium; install it when it is missing
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+	sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+# the browser tests fail, never skip, when Chromium cannot be found
+export APPLIANCE_BROWSER_TESTS=required
 echo "== go vet"
 go vet ./...
 echo "== go test (every package; about 3 minutes here with the race detector, most of it compiling)"
