@@ -414,6 +414,15 @@ func TestWebApp(t *testing.T) {
 	b.clickText("Use a recovery code instead")
 	b.fill("code", strings.Fields(codes)[0]+"\n")
 	b.waitPath("/account")
+
+	// sign out everywhere: this browser's session ends too
+	cookie = b.sessionCookie()
+	b.open("/account/devices")
+	b.clickText("Sign out everywhere, this device too")
+	b.waitPath("/")
+	if res := call(t, "GET", base+"/api/account", map[string]string{"Cookie": "appliance_session=" + cookie}, ""); res.status != 401 {
+		t.Fatalf("the session survived signing out everywhere: %d", res.status)
+	}
 }
 
 // evilPage serves, on another port of 127.0.0.1 (another origin, the same
