@@ -413,3 +413,68 @@ func (b *inbox) link(t *testing.T, to, subject, part string) string {
 	t.Fatalf("no %q mail to %s with a %q link", subject, to, part)
 	return ""
 }
+
+// TestTheBinaryExplainsItself: --version names the build, --help every
+// variable, and a bad value stops the start by name.
+func TestTheBinaryExplainsItself(t *testing.T) {
+	out, err := exec.Command(binary, "--version").CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "appliance ") || !strings.Contains(string(out), "built ") {
+		t.Fatalf("--version: %v %s", err, out)
+	}
+	out, err = exec.Command(binary, "--help").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "APPLIANCE_THROTTLE_PUBLIC_PER_MINUTE") || !strings.Contains(string(out), "default: 5") {
+		t.Fatalf("--help: %v %s", err, out)
+	}
+
+	cmd := exec.Command(binary, "serve", "--http", "127.0.0.1:"+freePort(t), "--dir", t.TempDir())
+	cmd.Env = append(os.Environ(), "APPLIANCE_LOGIN_TOKEN_LIFETIME_MINUTES=ten", "APPLIANCE_API_TOKENS_ENABLED=maybe")
+	done := make(chan []byte, 1)
+	go func() { out, _ := cmd.CombinedOutput(); done <- out }()
+	select {
+	case out := <-done:
+		for _, want := range []string{"APPLIANCE_LOGIN_TOKEN_LIFETIME_MINUTES", "whole number", "APPLIANCE_API_TOKENS_ENABLED", "boolean"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("the refusal does not say %q:\n%s", want, out)
+			}
+		}
+		if cmd.ProcessState.ExitCode() == 0 {
+			t.Error("a bad configuration must stop the start with a failure")
+		}
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("the appliance started with a bad configuration")
+	}
+
+	// without SMTP, the console says so at start
+	cmd = exec.Command(binary, "serve", "--http", "127.0.0.1:"+freePort(t), "--dir", t.TempDir())
+	logs := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && !strings.Contains(logs.String(), "mail is not configured"); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(logs.String(), "mail is not configured") {
+		t.Fatalf("no warning about mail:\n%s", logs.String())
+	}
+}
+
+// syncBuffer is a buffer a running process writes while the test reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

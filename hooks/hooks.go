@@ -4,6 +4,9 @@
 package hooks
 
 import (
+	"log"
+	"os"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
@@ -16,7 +19,7 @@ func Register(app core.App) error {
 		Id: "appRoutes",
 		Func: func(se *core.ServeEvent) error {
 			// migrations have run by now: the settings collection exists
-			if err := model.ApplyEnvironment(se.App); err != nil {
+			if err := model.UseEnvironment(se.App, os.Environ()); err != nil {
 				return err
 			}
 			if err := model.LoadSettings(se.App); err != nil {
@@ -27,6 +30,7 @@ func Register(app core.App) error {
 				return err
 			}
 			bindRoutes(se)
+			reportConfiguration(se.App)
 			return se.Next()
 		},
 	})
@@ -42,5 +46,19 @@ func Register(app core.App) error {
 func MustRegister(app core.App) {
 	if err := Register(app); err != nil {
 		panic(err)
+	}
+}
+
+// reportConfiguration tells the console, at start, which APPLIANCE_*
+// variables are in force and whether mail can go out: without SMTP every
+// verification and reset mail fails, which otherwise shows only in the
+// admin UI's logs.
+func reportConfiguration(app core.App) {
+	for _, line := range model.EnvironmentOf(app).Overrides() {
+		log.Printf("configuration: %s (from the environment, not stored)", line)
+	}
+	if !app.Settings().SMTP.Enabled {
+		log.Printf("WARNING: mail is not configured: verification, reset and alert mails cannot be sent. " +
+			"Set APPLIANCE_SMTP_HOST (see --help) or Settings → Mail settings in the admin UI.")
 	}
 }

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"html/template"
+	"log"
 	"net/mail"
 	"strconv"
 	"strings"
@@ -103,6 +104,8 @@ func sendMail(app core.App, u *model.User, fallback language.Tag, to string, t m
 	model.InBackground(app, func() {
 		if err := app.NewMailClient().Send(message); err != nil {
 			app.Logger().Error("cannot send mail", "subject", subject, "error", err)
+			// the console too: an operator sees at once that mail is broken
+			log.Printf("ERROR: cannot send the mail %q: %v", subject, err)
 		}
 	})
 }

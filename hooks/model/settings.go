@@ -1,9 +1,6 @@
 package model
 
 import (
-	"fmt"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -62,10 +59,11 @@ func DefaultSettings() *Settings {
 
 // LoadSettings reads the settings record into the app store.
 func LoadSettings(app core.App) error {
-	record, err := FindSettingsRecord(app)
+	stored, err := FindSettingsRecord(app)
 	if err != nil {
 		return err
 	}
+	record := EnvironmentOf(app).overRecord(stored)
 	s := DefaultSettings()
 	s.WebAppURL = strings.TrimRight(record.GetString("app_url"), "/")
 	s.APITokensEnabled = record.GetBool("api_tokens_enabled")
@@ -110,107 +108,4 @@ func WebAppURL(app core.App) string {
 		return url
 	}
 	return strings.TrimRight(app.Settings().Meta.AppURL, "/")
-}
-
-// SettingEnv maps environment variables to fields of the settings record.
-var SettingEnv = map[string]string{
-	"APPLIANCE_WEB_APP_URL":                  "app_url",
-	"APPLIANCE_API_TOKENS_ENABLED":           "api_tokens_enabled",
-	"APPLIANCE_TOKEN_PREFIX":                 "token_prefix",
-	"APPLIANCE_LOGIN_TOKEN_LIFETIME_MINUTES": "login_token_lifetime_minutes",
-	"APPLIANCE_IDLE_TIMEOUT_MINUTES":         "idle_timeout_minutes",
-	"APPLIANCE_NEW_DEVICE_ALERT":             "new_device_alert",
-	"APPLIANCE_API_KEY_DEFAULT_DAYS":         "api_key_default_days",
-	"APPLIANCE_API_KEY_MAX_DAYS":             "api_key_max_days",
-	"APPLIANCE_THROTTLE_ENABLED":             "throttle_enabled",
-	"APPLIANCE_THROTTLE_PUBLIC_PER_MINUTE":   "throttle_public_per_minute",
-	"APPLIANCE_THROTTLE_USER_PER_MINUTE":     "throttle_user_per_minute",
-	"APPLIANCE_THROTTLE_KEY_PER_MINUTE":      "throttle_key_per_minute",
-	"APPLIANCE_REQUIRE_TWO_FACTOR":           "require_two_factor",
-	"APPLIANCE_AUDIT_RETENTION_DAYS":         "audit_retention_days",
-}
-
-// ApplyEnvironment writes the APPLIANCE_* variables into the settings
-// record and the PocketBase settings (application URL, sender, SMTP), so
-// that one command line configures the appliance and the admin UI shows
-// what is in force.
-func ApplyEnvironment(app core.App) error {
-	record, err := FindSettingsRecord(app)
-	if err != nil {
-		return fmt.Errorf("appliance settings: %w", err)
-	}
-	changed := false
-	for env, field := range SettingEnv {
-		if value, ok := os.LookupEnv(env); ok {
-			record.Set(field, value)
-			changed = true
-		}
-	}
-	if changed {
-		if err := app.Save(record); err != nil {
-			return fmt.Errorf("appliance settings from the environment: %w", err)
-		}
-	}
-	return applyPocketBaseEnvironment(app)
-}
-
-func applyPocketBaseEnvironment(app core.App) error {
-	s := app.Settings()
-	changed := false
-	set := func(env string, apply func(string) error) error {
-		value, ok := os.LookupEnv(env)
-		if !ok {
-			return nil
-		}
-		changed = true
-		if err := apply(value); err != nil {
-			return fmt.Errorf("%s: %w", env, err)
-		}
-		return nil
-	}
-	str := func(dst *string) func(string) error {
-		return func(v string) error { *dst = v; return nil }
-	}
-	err := firstError(
-		set("APPLIANCE_APP_NAME", str(&s.Meta.AppName)),
-		set("APPLIANCE_APP_URL", str(&s.Meta.AppURL)),
-		set("APPLIANCE_MAIL_FROM_ADDRESS", str(&s.Meta.SenderAddress)),
-		set("APPLIANCE_MAIL_FROM_NAME", str(&s.Meta.SenderName)),
-		set("APPLIANCE_SMTP_HOST", func(v string) error { s.SMTP.Host = v; s.SMTP.Enabled = v != ""; return nil }),
-		set("APPLIANCE_SMTP_PORT", func(v string) error {
-			port, err := strconv.Atoi(v)
-			s.SMTP.Port = port
-			return err
-		}),
-		set("APPLIANCE_SMTP_USERNAME", str(&s.SMTP.Username)),
-		set("APPLIANCE_SMTP_PASSWORD", str(&s.SMTP.Password)),
-		set("APPLIANCE_SMTP_AUTH_METHOD", str(&s.SMTP.AuthMethod)),
-		set("APPLIANCE_SMTP_TLS", func(v string) error {
-			tls, err := strconv.ParseBool(v)
-			s.SMTP.TLS = tls
-			return err
-		}),
-		set("APPLIANCE_TRUSTED_PROXY_HEADERS", func(v string) error {
-			s.TrustedProxy.Headers = nil
-			for _, h := range strings.Split(v, ",") {
-				if h = strings.TrimSpace(h); h != "" {
-					s.TrustedProxy.Headers = append(s.TrustedProxy.Headers, h)
-				}
-			}
-			return nil
-		}),
-	)
-	if err != nil || !changed {
-		return err
-	}
-	return app.Save(s)
-}
-
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
