@@ -5,9 +5,12 @@ package main
 import (
 	"fmt"
 	"log"
+	"net/http"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/spf13/cobra"
 
 	"github.com/authappliance/appliance/hooks"
 	"github.com/authappliance/appliance/hooks/buildinfo"
@@ -26,11 +29,39 @@ func main() {
 	app.RootCmd.Version = buildinfo.Read().String()
 	app.RootCmd.SetVersionTemplate("appliance {{.Version}}\n")
 
+	app.RootCmd.AddCommand(healthcheckCommand())
+
 	hooks.MustRegister(app)
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// healthcheckCommand is `appliance healthcheck`: exit 0 when the server
+// answers /api/health, for container health checks (the image has no
+// curl).
+func healthcheckCommand() *cobra.Command {
+	url := "http://127.0.0.1:8090/api/health"
+	cmd := &cobra.Command{
+		Use:          "healthcheck",
+		Short:        "Exit 0 when the appliance answers its health check",
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			client := &http.Client{Timeout: 3 * time.Second}
+			res, err := client.Get(url)
+			if err != nil {
+				return err
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				return fmt.Errorf("%s answered %d", url, res.StatusCode)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&url, "url", url, "the health URL")
+	return cmd
 }
 
 // help is the text of `appliance --help`: how to start, and every

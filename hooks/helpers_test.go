@@ -187,6 +187,7 @@ func newTestApp(t testing.TB) *tests.TestApp {
 	if err := Register(app); err != nil {
 		t.Fatal(err)
 	}
+	checkContract(t, app)
 	app.Store().Set(model.SyncBackgroundStoreKey, true)
 	if err := setSetting(app, "throttle_enabled", false); err != nil {
 		t.Fatal(err)

@@ -70,6 +70,10 @@ func bindRoutes(se *core.ServeEvent) {
 
 	// the pages' strings: public, cheap, read on every page load
 	index.add(api.GET("/i18n", i18nShow))
+	// this API's reference: the OpenAPI document, and /docs rendered from it
+	index.add(api.GET("/openapi.json", openAPIShow))
+	se.Router.GET("/docs", docsShow).Bind(securePages())
+	se.Router.GET("/docs.css", docsStyle).Bind(securePages())
 
 	// RequireAPIKey throttles per key itself, as on app authors' routes
 	index.add(api.GET("/api-data-test", apiDataShow).Bind(RequireAPIKey("")))

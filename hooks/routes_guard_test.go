@@ -31,6 +31,7 @@ var guards = map[string]routeGuard{
 	"POST /api/session/two-factor":                {public: true},
 	"DELETE /api/session":                         {public: true},
 	"GET /api/i18n":                               {public: true},
+	"GET /api/openapi.json":                       {public: true},
 	"GET /api/verify-email/{id}/{hash}":           {public: true},
 	"GET /api/verify-new-email":                   {public: true},
 	"POST /api/password/forgot":                   {public: true},
