@@ -19,13 +19,28 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 # the browser tests fail, never skip, when Chromium cannot be found
-export APPLIANCE_BROWSER_TESTS=required
+export E2E_BROWSER=required
 echo "== go vet"
 go vet ./...
-echo "== go test (every package; about 3 minutes here with the race detector, most of it compiling)"
 # -race needs cgo; fall back to a plain run where no C compiler exists
+race=""
 if command -v gcc >/dev/null 2>&1; then
-	CGO_ENABLED=1 go test -race -count=1 ./...
-else
-	go test -count=1 ./...
+	export CGO_ENABLED=1
+	race="-race"
 fi
+# one step per group, each saying how long it took
+step() {
+	local name="$1"
+	shift
+	echo "== go test: $name"
+	local start=$SECONDS
+	go test $race -count=1 "$@"
+	echo "   ($name: $((SECONDS - start)) s)"
+}
+# every package is in exactly one step
+step "the domain and the pure packages (credentials, links, throttle, passwords, i18n)" \
+	$(go list ./hooks/... | grep -v '/hooks$')
+step "the HTTP layer: every route's ApiScenario table, checked against the OpenAPI document" ./hooks
+step "end to end: the built binary, real SMTP, and the web app in Chromium" ./e2e/...
+step "the rest" $(go list ./... | grep -v -e '/hooks' -e '/e2e')
+echo "== all green (${SECONDS} s)"

@@ -143,7 +143,7 @@ func render(d *openapi3.T) ([]byte, error) {
 
 func describe(method, path string, item *openapi3.PathItem, op *openapi3.Operation) pageOperation {
 	o := pageOperation{
-		ID: strings.ToLower(method) + strings.NewReplacer("/", "-", "{", "", "}", "").Replace(path),
+		ID:     strings.ToLower(method) + strings.NewReplacer("/", "-", "{", "", "}", "").Replace(path),
 		Method: method, Path: path, Summary: op.Summary, Description: op.Description,
 	}
 	if a, ok := op.Extensions["x-ability"].(string); ok {
