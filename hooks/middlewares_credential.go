@@ -90,7 +90,7 @@ func loadCredential() *hook.Handler[*core.RequestEvent] {
 			c, presented := authenticate(e)
 			e.Set(presentedStoreKey, presented)
 			if c != nil {
-				e.Auth = c.user.Record
+				e.Auth = c.user.Record.Clone() // the handler's own copy of the shared user
 				e.Set(credentialStoreKey, c)
 			}
 			return e.Next()
@@ -175,7 +175,7 @@ func sessionExpired(app core.App, value string, now time.Time) bool {
 		return false
 	}
 	hash := credentials.Hash(secret)
-	token, err := model.LookupToken(app, id, hash)
+	token, err := model.TokensCacheOf(app).Token(app, id, hash)
 	if err != nil || !credentials.Equal(token.Hash, hash) {
 		return false
 	}
@@ -184,7 +184,7 @@ func sessionExpired(app core.App, value string, now time.Time) bool {
 
 // idleTooLong reports whether a login token went unused for longer than
 // the idle timeout (when one is set).
-func idleTooLong(app core.App, token *model.TokenRow, now time.Time) bool {
+func idleTooLong(app core.App, token *model.CachedToken, now time.Time) bool {
 	idle := model.SettingsOf(app).IdleTimeout
 	if idle <= 0 || token.Type != model.TokenTypeLogin {
 		return false
@@ -203,19 +203,19 @@ func authenticateToken(app core.App, value string, now time.Time) *credential {
 		return nil // bad checksum: refused before any database work
 	}
 	hash := credentials.Hash(secret)
-	token, err := model.LookupToken(app, id, hash)
+	token, err := model.TokensCacheOf(app).Token(app, id, hash)
 	if err != nil || !credentials.Equal(token.Hash, hash) || model.IsPast(token.ExpiresAt, now) {
 		return nil
 	}
 	if idleTooLong(app, token, now) {
 		return nil
 	}
-	user, err := model.UsersCacheOf(app).Get(app, token.UserID)
+	user, err := model.UsersCacheOf(app).Shared(app, token.UserID)
 	if err != nil {
 		return nil
 	}
 	model.UsageOf(app).Touch(model.TokensCollection, token.ID, now)
-	return &credential{kind: kindToken, id: token.ID, user: user, abilities: parseStoredAbilities(token.Abilities), expiresAt: token.ExpiresAt}
+	return &credential{kind: kindToken, id: token.ID, user: user, abilities: token.Abilities, expiresAt: token.ExpiresAt}
 }
 
 // parseStoredAbilities reads the JSON abilities column; anything unreadable
@@ -348,7 +348,7 @@ func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) erro
 		group = throttleAPIKey
 	}
 	if valid {
-		e.Auth = c.user.Record
+		e.Auth = c.user.Record.Clone()
 		e.Set(credentialStoreKey, c)
 	}
 	if err := checkThrottle(e, group); err != nil {
@@ -411,7 +411,7 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 			if !c.allows(ability) {
 				return failure(http.StatusForbidden, i18n.MissingAbility)
 			}
-			e.Auth = c.user.Record
+			e.Auth = c.user.Record.Clone()
 			e.Set(credentialStoreKey, c)
 			if c.kind == kindAPIKey {
 				if err := checkThrottle(e, throttleAPIKey); err != nil {

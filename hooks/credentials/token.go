@@ -4,9 +4,11 @@
 package credentials
 
 import (
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"strings"
 
@@ -49,7 +51,18 @@ func TokenSecret(prefix, random string) string {
 }
 
 func checksum(random string) string {
-	return fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(random)))
+	var out [checksumLength]byte
+	return string(appendChecksum(out[:0], random))
+}
+
+// appendChecksum appends the 8 hex characters of the crc32b of random,
+// without allocating: verification runs on every request.
+func appendChecksum(dst []byte, random string) []byte {
+	var buf [64]byte
+	sum := crc32.ChecksumIEEE(append(buf[:0], random...))
+	var raw [4]byte
+	binary.BigEndian.PutUint32(raw[:], sum)
+	return hex.AppendEncode(dst, raw[:])
 }
 
 // FormatToken joins a token record id and its secret into the string the
@@ -88,7 +101,8 @@ func ValidTokenSecret(secret string) bool {
 	if !ValidPrefix(prefix) || !isBase62(random) {
 		return false
 	}
-	return subtle.ConstantTimeCompare([]byte(sum), []byte(checksum(random))) == 1
+	var want [checksumLength]byte
+	return subtle.ConstantTimeCompare([]byte(sum), appendChecksum(want[:0], random)) == 1
 }
 
 // ValidPrefix reports whether p may prefix a token: at most
@@ -131,9 +145,19 @@ func isBase62(s string) bool {
 }
 
 // Hash returns the hex SHA-256 of a secret, the only form kept at rest.
-// A plain hash is enough: secrets carry at least 238 random bits.
+// A plain hash is enough: secrets carry at least 238 random bits. It
+// allocates only the result: it runs on every request.
 func Hash(secret string) string {
-	return security.SHA256(secret)
+	var buf [128]byte
+	var sum [sha256.Size]byte
+	if len(secret) <= len(buf) {
+		sum = sha256.Sum256(append(buf[:0], secret...))
+	} else {
+		sum = sha256.Sum256([]byte(secret))
+	}
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], sum[:])
+	return string(out[:])
 }
 
 // Equal compares two strings in constant time.

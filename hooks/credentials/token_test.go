@@ -1,6 +1,10 @@
 package credentials
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash/crc32"
 	"strings"
 	"testing"
 )
@@ -118,5 +122,19 @@ func BenchmarkHash(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Hash(secret)
+	}
+}
+
+// The allocation-free Hash and checksum give what the standard library
+// gives, for short and long inputs.
+func TestHashAndChecksumMatchTheLibrary(t *testing.T) {
+	for _, s := range []string{"", "a", strings.Repeat("x", 48), strings.Repeat("y", 128), strings.Repeat("z", 500)} {
+		sum := sha256.Sum256([]byte(s))
+		if Hash(s) != hex.EncodeToString(sum[:]) {
+			t.Fatalf("Hash(%d chars) differs from sha256", len(s))
+		}
+		if got, want := checksum(s), fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(s))); got != want {
+			t.Fatalf("checksum(%d chars) = %s, want %s", len(s), got, want)
+		}
 	}
 }

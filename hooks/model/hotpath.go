@@ -170,38 +170,57 @@ const maxCachedUsers = 10000
 type UserCache struct {
 	mu         sync.RWMutex
 	generation uint64
-	users      map[string]*core.Record
+	users      map[string]*User
 }
 
 func UsersCacheOf(app core.App) *UserCache {
 	return app.Store().GetOrSet(usersCacheStoreKey, func() any {
-		return &UserCache{users: map[string]*core.Record{}}
+		return &UserCache{users: map[string]*User{}}
 	}).(*UserCache)
 }
 
 // Get returns a copy of the user, which the caller may change freely.
 func (c *UserCache) Get(app core.App, id string) (*User, error) {
+	u, err := c.Shared(app, id)
+	if err != nil {
+		return nil, err
+	}
+	return AsUser(u.Record.Clone()), nil
+}
+
+// Shared returns the cached user itself, with no copy: the hot path reads
+// it and must never change it (whoever hands it to a handler hands a
+// Clone). Inside a transaction it reads through the transaction.
+func (c *UserCache) Shared(app core.App, id string) (*User, error) {
+	if app.IsTransactional() {
+		record, err := app.FindRecordById(UsersCollection, id)
+		if err != nil {
+			return nil, err
+		}
+		return AsUser(record), nil
+	}
 	c.mu.RLock()
 	cached, ok := c.users[id]
 	generation := c.generation
 	c.mu.RUnlock()
 	if ok {
-		return AsUser(cached.Clone()), nil
+		return cached, nil
 	}
 
 	record, err := app.FindRecordById(UsersCollection, id)
 	if err != nil {
 		return nil, err
 	}
+	u := AsUser(record)
 	c.mu.Lock()
 	if c.generation == generation {
 		if len(c.users) >= maxCachedUsers {
-			c.users = map[string]*core.Record{}
+			c.users = map[string]*User{}
 		}
-		c.users[id] = record.Clone()
+		c.users[id] = u
 	}
 	c.mu.Unlock()
-	return AsUser(record), nil
+	return u, nil
 }
 
 func (c *UserCache) Forget(id string) {

@@ -14,6 +14,7 @@ func Bind(app core.App) {
 	bindRecordHooks(app)
 	bindUsageTracking(app)
 	bindHotPathHooks(app)
+	bindTokenCacheHooks(app)
 	bindAuditHooks(app)
 	bindTwoFactorHooks(app)
 }

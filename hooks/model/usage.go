@@ -87,6 +87,15 @@ func (u *UsageTracker) Flush(app core.App) error {
 
 	err := u.write(app, batch)
 
+	if err == nil {
+		// the cached tokens still hold the old last_used_at
+		tokens := TokensCacheOf(app)
+		for key := range batch {
+			if key.collection == TokensCollection {
+				tokens.Forget(key.id)
+			}
+		}
+	}
 	u.mu.Lock()
 	if err != nil {
 		for key, at := range batch {
