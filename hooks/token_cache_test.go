@@ -152,4 +152,3 @@ func TestNoRequestAcceptedAfterARevokeAnswered(t *testing.T) {
 		}
 	}
 }
-
