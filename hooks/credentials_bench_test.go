@@ -54,3 +54,19 @@ func BenchmarkAccountRequest(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHealthRequest is the router's ceiling in the same harness:
+// PocketBase's unauthenticated /api/health.
+func BenchmarkHealthRequest(b *testing.B) {
+	app := newTestApp(b)
+	defer app.Cleanup()
+	app.Settings().RateLimits.Enabled = false // PocketBase's limiter guards /api/health
+	server := testServer(b, app)
+
+	b.ReportAllocs()
+	for b.Loop() {
+		if rec := call(server, "GET", "/api/health", "", nil); rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

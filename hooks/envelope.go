@@ -29,6 +29,24 @@ type envelope struct {
 	Errors  any    `json:"errors"`
 }
 
+// respondEncoded is respond for data already encoded as JSON: the hot
+// read of the account writes its envelope without the JSON encoder.
+func respondEncoded(e *core.RequestEvent, status int, key i18n.Key, data json.RawMessage) error {
+	lang := requestLang(e)
+	e.Response.Header().Set("Content-Language", lang.String())
+	message, err := json.Marshal(i18n.Text(lang, key, nil))
+	if err != nil {
+		return err
+	}
+	body := make([]byte, 0, len(data)+len(message)+48)
+	body = append(body, `{"success":true,"message":`...)
+	body = append(body, message...)
+	body = append(body, `,"data":`...)
+	body = append(body, data...)
+	body = append(body, `,"errors":[]}`...)
+	return e.Blob(status, "application/json", body)
+}
+
 // respond writes a success envelope with the message of key.
 func respond(e *core.RequestEvent, status int, key i18n.Key, data any) error {
 	lang := requestLang(e)

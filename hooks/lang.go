@@ -12,8 +12,10 @@ import (
 // names a supported language, else the best match of Accept-Language, else
 // the caller's saved locale, else English.
 func requestLang(e *core.RequestEvent) language.Tag {
-	if tag, ok := i18n.Parse(e.Request.URL.Query().Get("lang")); ok {
-		return tag
+	if e.Request.URL.RawQuery != "" {
+		if tag, ok := i18n.Parse(e.Request.URL.Query().Get("lang")); ok {
+			return tag
+		}
 	}
 	if tag, ok := i18n.Match(e.Request.Header.Get("Accept-Language")); ok {
 		return tag

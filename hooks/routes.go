@@ -20,7 +20,7 @@ const maxBodySize = 64 << 10
 func bindRoutes(se *core.ServeEvent) {
 	// every request, PocketBase's too: account status for its JWTs, our
 	// credentials on the records API, and no secret in the request log
-	se.Router.Bind(pocketBaseAuth(), redactSecrets())
+	se.Router.Bind(hideOurCredentials(), pocketBaseAuth(), redactSecrets())
 
 	api := ownGroup(se.Router.RouterGroup, "/api", ownMiddlewares()...)
 	index := newRouteIndex("/api")

@@ -1,6 +1,10 @@
 package hooks
 
 import (
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+
 	"github.com/authappliance/appliance/hooks/i18n"
 	"github.com/authappliance/appliance/hooks/model"
 )
@@ -55,4 +59,32 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+// maxEncodedUsers bounds userJSONMemo; past it, it starts over.
+const maxEncodedUsers = 10000
+
+var (
+	userJSONMemo     sync.Map // *core.Record (a cached, shared user) → json.RawMessage
+	userJSONMemoSize atomic.Int64
+)
+
+// sharedUserJSON returns the encoded user object of a user the hot path
+// shares (model.UserCache.Shared). A shared record never changes: a change
+// to the user makes the cache read a new record, so the memo, keyed by the
+// record itself, is exact.
+func sharedUserJSON(u *model.User) (json.RawMessage, error) {
+	if data, ok := userJSONMemo.Load(u.Record); ok {
+		return data.(json.RawMessage), nil
+	}
+	data, err := json.Marshal(newUserResource(u))
+	if err != nil {
+		return nil, err
+	}
+	if userJSONMemoSize.Add(1) > maxEncodedUsers {
+		userJSONMemo.Clear()
+		userJSONMemoSize.Store(1)
+	}
+	userJSONMemo.Store(u.Record, json.RawMessage(data))
+	return data, nil
 }

@@ -18,6 +18,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -91,6 +93,34 @@ func load(files fs.FS) error {
 // header ("es-MX,es;q=0.9" → es), and false when none of its languages is
 // supported.
 func Match(acceptLanguage string) (language.Tag, bool) {
+	if m, ok := matches.Load(acceptLanguage); ok {
+		r := m.(matched)
+		return r.tag, r.ok
+	}
+	tag, ok := match(acceptLanguage)
+	if matchesSize.Add(1) > maxMatches { // headers come from clients: bounded
+		matches.Clear()
+		matchesSize.Store(1)
+	}
+	matches.Store(acceptLanguage, matched{tag, ok})
+	return tag, ok
+}
+
+// matches caches Match by header: browsers send few distinct headers, and
+// matching one costs microseconds on every request.
+var (
+	matches     sync.Map // string → matched
+	matchesSize atomic.Int64
+)
+
+const maxMatches = 1000
+
+type matched struct {
+	tag language.Tag
+	ok  bool
+}
+
+func match(acceptLanguage string) (language.Tag, bool) {
 	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
 	if err != nil || len(tags) == 0 {
 		return Default, false
@@ -138,6 +168,29 @@ func Plural(lang language.Tag, key Key, count int, params map[string]string) str
 }
 
 func localize(lang language.Tag, key Key, count any, params map[string]string) string {
+	if count == nil {
+		// a plain message never changes: looked up once per language
+		cacheKey := textKey{lang, key}
+		if text, ok := texts.Load(cacheKey); ok {
+			return fill(text.(string), params)
+		}
+		text := lookup(lang, key, nil)
+		texts.Store(cacheKey, text)
+		return fill(text, params)
+	}
+	return fill(lookup(lang, key, count), params)
+}
+
+// texts caches the plain messages: go-i18n's lookup costs more than the
+// rest of an answer.
+var texts sync.Map // textKey → string
+
+type textKey struct {
+	lang language.Tag
+	key  Key
+}
+
+func lookup(lang language.Tag, key Key, count any) string {
 	l, ok := localizers[lang]
 	if !ok {
 		l = localizers[Default]
@@ -146,7 +199,7 @@ func localize(lang language.Tag, key Key, count any, params map[string]string) s
 	if err != nil && text == "" {
 		return string(key)
 	}
-	return fill(text, params)
+	return text
 }
 
 // FieldName returns a request field as it reads inside a sentence of lang
