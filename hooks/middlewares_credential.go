@@ -542,7 +542,7 @@ func authenticateAPIKey(app core.App, key, secret string, now time.Time) *creden
 	if err != nil || !credentials.Equal(row.Hash, credentials.Hash(secret)) || row.ExpiresAt.IsZero() || model.IsPast(row.ExpiresAt, now) {
 		return nil
 	}
-	user, err := model.UsersCacheOf(app).Get(app, row.UserID)
+	user, err := model.UsersCacheOf(app).Shared(app, row.UserID)
 	if err != nil {
 		return nil
 	}
