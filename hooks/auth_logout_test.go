@@ -55,7 +55,7 @@ func TestAuthLogout(t *testing.T) {
 				if !tokenExists(t, app, annLogin2.id) {
 					t.Error("the other device must stay")
 				}
-				if authenticateToken(app, annLogin.plain(), time.Now()) != nil {
+				if verified(app, annLogin.plain(), time.Now()) != nil {
 					t.Error("the revoked token must be refused on the next request")
 				}
 			},

@@ -315,3 +315,10 @@ func linkIn(t testing.TB, msg *mailer.Message, part string) string {
 	t.Fatalf("no link with %q in %q", part, msg.Text)
 	return ""
 }
+
+// verified is authenticateToken's credential, for tests that only ask
+// whether a token is accepted.
+func verified(app core.App, value string, now time.Time) *credential {
+	c, _ := authenticateToken(app, value, now)
+	return c
+}

@@ -144,13 +144,13 @@ func TestTokenLifecycleSettings(t *testing.T) {
 	}
 
 	now := time.Now()
-	if authenticateToken(app, plain, now) == nil {
+	if verified(app, plain, now) == nil {
 		t.Fatal("a fresh token must work")
 	}
-	if authenticateToken(app, plain, now.Add(31*time.Minute)) != nil {
+	if verified(app, plain, now.Add(31*time.Minute)) != nil {
 		t.Fatal("a token idle past the timeout must be refused")
 	}
-	if authenticateToken(app, plain, now.Add(2*time.Hour)) != nil {
+	if verified(app, plain, now.Add(2*time.Hour)) != nil {
 		t.Fatal("a token past its lifetime must be refused")
 	}
 
@@ -204,14 +204,14 @@ func TestBadChecksumTouchesNoDatabase(t *testing.T) {
 	}
 	statements := model.StatementsOf(app)
 	forged := annLogin.id + "|" + strings.Repeat("a", credentials.TokenRandomLength) + "00000000"
-	if authenticateToken(app, forged, time.Now()) != nil {
+	if verified(app, forged, time.Now()) != nil {
 		t.Fatal("accepted")
 	}
 	if n, m := queries.Load(), statements.Calls(); n != 0 || m != 0 {
 		t.Fatalf("%d queries and %d prepared statements for a forged token", n, m)
 	}
 	// the control: a token with a valid checksum does reach the database
-	if authenticateToken(app, annLogin.plain(), time.Now()) == nil {
+	if verified(app, annLogin.plain(), time.Now()) == nil {
 		t.Fatal("a valid token was refused")
 	}
 	if statements.Calls() == 0 {
@@ -227,7 +227,7 @@ func TestHotPathInsideTransaction(t *testing.T) {
 	app := keysApp(t)
 	defer app.Cleanup()
 	err := app.RunInTransaction(func(txApp core.App) error {
-		if c := authenticateToken(txApp, annLogin.plain(), time.Now()); c == nil || c.user.Id != annID {
+		if c := verified(txApp, annLogin.plain(), time.Now()); c == nil || c.user.Id != annID {
 			t.Error("a valid token refused inside a transaction")
 		}
 		if c := authenticateAPIKey(txApp, annKey.key(), annKey.secret(), time.Now()); c == nil {
@@ -236,7 +236,7 @@ func TestHotPathInsideTransaction(t *testing.T) {
 		if _, err := model.RevokeTokens(txApp, annID, "", model.TokenTypeLogin); err != nil {
 			return err
 		}
-		if authenticateToken(txApp, annLogin.plain(), time.Now()) != nil {
+		if verified(txApp, annLogin.plain(), time.Now()) != nil {
 			t.Error("a token deleted in the transaction is still accepted in it")
 		}
 		return nil

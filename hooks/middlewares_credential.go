@@ -120,14 +120,7 @@ func authenticate(e *core.RequestEvent) (c *credential, presented string) {
 		if strings.Count(bearer, ".") == 2 {
 			return nil, ""
 		}
-		now := time.Now()
-		if c := authenticateToken(e.App, bearer, now); c != nil {
-			return c, kindToken
-		}
-		if sessionExpired(e.App, bearer, now) {
-			return nil, kindExpiredToken
-		}
-		return nil, kindToken
+		return authenticateToken(e.App, bearer, time.Now())
 	}
 	key, secret, present, ok := credentials.ParseAPIKey(authorization,
 		e.Request.Header.Get("X-API-KEY"), e.Request.Header.Get("X-API-SECRET"))
@@ -150,15 +143,11 @@ func authenticateSession(e *core.RequestEvent) (*credential, string) {
 	case !allowed:
 		return nil, kindCrossSite
 	}
-	now := time.Now()
-	if c := authenticateToken(e.App, token, now); c != nil {
+	c, presented := authenticateToken(e.App, token, time.Now())
+	if c != nil {
 		c.viaCookie = true
-		return c, kindToken
 	}
-	if sessionExpired(e.App, token, now) {
-		return nil, kindExpiredToken
-	}
-	return nil, kindToken
+	return c, presented
 }
 
 // refusal is the 401 for a credential that was presented and failed (and
@@ -175,24 +164,6 @@ func refusal(kind string) error {
 	return failure(http.StatusUnauthorized, i18n.Unauthenticated)
 }
 
-// sessionExpired reports, for a token authenticateToken refused, whether
-// it is a real token with its right secret whose time ran out (its expiry,
-// or the idle timeout of a login token). Only its holder can learn that: an
-// unknown, revoked or forged token says nothing but "Unauthenticated.".
-// It runs on the refusal path only.
-func sessionExpired(app core.App, value string, now time.Time) bool {
-	id, secret, err := credentials.ParseToken(value)
-	if err != nil {
-		return false
-	}
-	hash := credentials.Hash(secret)
-	token, err := model.TokensCacheOf(app).Token(app, id, hash)
-	if err != nil || !credentials.Equal(token.Hash, hash) {
-		return false
-	}
-	return model.IsPast(token.ExpiresAt, now) || idleTooLong(app, token, now)
-}
-
 // idleTooLong reports whether a login token went unused for longer than
 // the idle timeout (when one is set).
 func idleTooLong(app core.App, token *model.CachedToken, now time.Time) bool {
@@ -207,26 +178,30 @@ func idleTooLong(app core.App, token *model.CachedToken, now time.Time) bool {
 	return now.Sub(last.Time()) > idle
 }
 
-// authenticateToken verifies a bearer token string.
-func authenticateToken(app core.App, value string, now time.Time) *credential {
+// authenticateToken verifies a bearer token string: the hot path. When it
+// refuses, presented tells why: kindExpiredToken for a real token, with
+// its right secret, whose time ran out (its expiry, or the idle timeout of
+// a login token), which only its holder can learn; kindToken for anything
+// else (unknown, revoked, forged).
+func authenticateToken(app core.App, value string, now time.Time) (c *credential, presented string) {
 	id, secret, err := credentials.ParseToken(value)
 	if err != nil {
-		return nil // bad checksum: refused before any database work
+		return nil, kindToken // bad checksum: refused before any database work
 	}
 	hash := credentials.Hash(secret)
 	token, err := model.TokensCacheOf(app).Token(app, id, hash)
-	if err != nil || !credentials.Equal(token.Hash, hash) || model.IsPast(token.ExpiresAt, now) {
-		return nil
+	if err != nil || !credentials.Equal(token.Hash, hash) {
+		return nil, kindToken
 	}
-	if idleTooLong(app, token, now) {
-		return nil
+	if model.IsPast(token.ExpiresAt, now) || idleTooLong(app, token, now) {
+		return nil, kindExpiredToken
 	}
 	user, err := model.UsersCacheOf(app).Shared(app, token.UserID)
 	if err != nil {
-		return nil
+		return nil, kindToken
 	}
 	model.UsageOf(app).Touch(model.TokensCollection, token.ID, now)
-	return &credential{kind: kindToken, id: token.ID, user: user, abilities: token.Abilities, expiresAt: token.ExpiresAt}
+	return &credential{kind: kindToken, id: token.ID, user: user, abilities: token.Abilities, expiresAt: token.ExpiresAt}, kindToken
 }
 
 // parseStoredAbilities reads the JSON abilities column; anything unreadable

@@ -20,12 +20,12 @@ func TestWarmTokensReadNothing(t *testing.T) {
 	app := newTestApp(t)
 	defer app.Cleanup()
 	now := time.Now()
-	if authenticateToken(app, annLogin.plain(), now) == nil {
+	if verified(app, annLogin.plain(), now) == nil {
 		t.Fatal("refused")
 	}
 	before := model.StatementsOf(app).Calls()
 	for range 10 {
-		if authenticateToken(app, annLogin.plain(), now) == nil {
+		if verified(app, annLogin.plain(), now) == nil {
 			t.Fatal("refused when warm")
 		}
 	}
@@ -102,10 +102,10 @@ func TestCacheNeverOutlivesAChange(t *testing.T) {
 	if err := seedToken(app, soon); err != nil {
 		t.Fatal(err)
 	}
-	if authenticateToken(app, soon.plain(), time.Now()) == nil {
+	if verified(app, soon.plain(), time.Now()) == nil {
 		t.Fatal("refused before its expiry")
 	}
-	if authenticateToken(app, soon.plain(), time.Now().Add(2*time.Hour)) != nil {
+	if verified(app, soon.plain(), time.Now().Add(2*time.Hour)) != nil {
 		t.Fatal("a cached token was accepted after its expiry")
 	}
 }

@@ -148,7 +148,7 @@ func TestTokensCreate(t *testing.T) {
 					if err := json.Unmarshal(raw, &body); err != nil {
 						t.Fatal(err)
 					}
-					c := authenticateToken(app, body.Data.Token, time.Now())
+					c := verified(app, body.Data.Token, time.Now())
 					if c == nil || c.allows("account:write") || !c.allows("reports:pdf") {
 						t.Fatal("the new token must work with exactly its abilities")
 					}
@@ -255,7 +255,7 @@ func TestTokensRevoke(t *testing.T) {
 				ExpectedEvents:  map[string]int{"OnModelDelete": 1},
 				TestAppFactory:  newTestApp,
 				AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-					if authenticateToken(app, annPATRead.plain(), time.Now()) != nil {
+					if verified(app, annPATRead.plain(), time.Now()) != nil {
 						t.Fatal("revoked token accepted")
 					}
 				},
