@@ -152,3 +152,20 @@ func TestNoRequestAcceptedAfterARevokeAnswered(t *testing.T) {
 		}
 	}
 }
+
+// A token used by its bare secret (cached under its hash) is refused on
+// the next request after its revocation too.
+func TestBareSecretRevokedAtOnce(t *testing.T) {
+	t.Parallel()
+
+	app := newTestApp(t)
+	defer app.Cleanup()
+	server := testServer(t, app)
+	bare := map[string]string{"Authorization": "Bearer " + annPATAll.secret()}
+	mustStatus(t, call(server, "GET", "/api/account", "", bare).Code, 200) // warm, by hash
+	mustStatus(t, call(server, "GET", "/api/account", "", annPATAll.bearer()).Code, 200)
+	mustStatus(t, call(server, "DELETE", "/api/profile/api-tokens/"+annPATAll.id, "", annLogin.bearer()).Code, 200)
+	if rec := call(server, "GET", "/api/account", "", bare); rec.Code != 401 {
+		t.Fatalf("the revoked token's bare secret: %d", rec.Code)
+	}
+}

@@ -164,71 +164,38 @@ const usersCacheStoreKey = "appUsersCache"
 const maxCachedUsers = 10000
 
 // UserCache keeps the users that credentials belong to. Every save or
-// delete of a user (our routes, the admin UI, PocketBase's API) bumps the
-// generation and drops the entry, so a status change is seen on the next
-// request; a read that raced with a change is not stored.
+// delete of a user (our routes, the admin UI, PocketBase's API) drops the
+// entry (bindHotPathHooks), so a status change is seen on the next request.
 type UserCache struct {
-	mu         sync.RWMutex
-	generation uint64
-	users      map[string]*User
+	users *exactCache[*User]
 }
 
 func UsersCacheOf(app core.App) *UserCache {
 	return app.Store().GetOrSet(usersCacheStoreKey, func() any {
-		return &UserCache{users: map[string]*User{}}
+		return &UserCache{users: newExactCache[*User](maxCachedUsers)}
 	}).(*UserCache)
-}
-
-// Get returns a copy of the user, which the caller may change freely.
-func (c *UserCache) Get(app core.App, id string) (*User, error) {
-	u, err := c.Shared(app, id)
-	if err != nil {
-		return nil, err
-	}
-	return AsUser(u.Record.Clone()), nil
 }
 
 // Shared returns the cached user itself, with no copy: the hot path reads
 // it and must never change it (whoever hands it to a handler hands a
 // Clone). Inside a transaction it reads through the transaction.
 func (c *UserCache) Shared(app core.App, id string) (*User, error) {
-	if app.IsTransactional() {
+	read := func() (*User, []string, error) {
 		record, err := app.FindRecordById(UsersCollection, id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return AsUser(record), nil
+		return AsUser(record), []string{id}, nil
 	}
-	c.mu.RLock()
-	cached, ok := c.users[id]
-	generation := c.generation
-	c.mu.RUnlock()
-	if ok {
-		return cached, nil
+	if app.IsTransactional() {
+		u, _, err := read()
+		return u, err
 	}
-
-	record, err := app.FindRecordById(UsersCollection, id)
-	if err != nil {
-		return nil, err
-	}
-	u := AsUser(record)
-	c.mu.Lock()
-	if c.generation == generation {
-		if len(c.users) >= maxCachedUsers {
-			c.users = map[string]*User{}
-		}
-		c.users[id] = u
-	}
-	c.mu.Unlock()
-	return u, nil
+	return c.users.get(id, read)
 }
 
-func (c *UserCache) Forget(id string) {
-	c.mu.Lock()
-	c.generation++
-	delete(c.users, id)
-	c.mu.Unlock()
-}
+// Forget drops a user; the next request reads it afresh.
+func (c *UserCache) Forget(id string) { c.users.forget(id, nil) }
 
 // bindHotPathHooks keeps the user cache exact and closes the statements
 // when the app stops.

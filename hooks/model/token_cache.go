@@ -2,7 +2,6 @@ package model
 
 import (
 	"encoding/json"
-	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -31,77 +30,47 @@ const tokenCacheStoreKey = "appTokenCache"
 // maxCachedTokens bounds the cache; past it, the cache starts over.
 const maxCachedTokens = 100000
 
-// TokenCache maps token ids (and hashes, for bare secrets) to tokens.
+// TokenCache maps token ids, and hashes (for bare secrets), to tokens.
 type TokenCache struct {
-	mu         sync.RWMutex
-	generation uint64
-	byID       map[string]*CachedToken
-	idByHash   map[string]string
+	tokens *exactCache[*CachedToken] // under the id and under "#" + the hash
 }
 
 // TokensCacheOf returns the app's token cache.
 func TokensCacheOf(app core.App) *TokenCache {
 	return app.Store().GetOrSet(tokenCacheStoreKey, func() any {
-		return &TokenCache{byID: map[string]*CachedToken{}, idByHash: map[string]string{}}
+		return &TokenCache{tokens: newExactCache[*CachedToken](2 * maxCachedTokens)}
 	}).(*TokenCache)
 }
 
 // Token returns the token with this id, or, with no id, with this hash.
 // Inside a transaction it reads through the transaction, uncached.
 func (c *TokenCache) Token(app core.App, id, hash string) (*CachedToken, error) {
-	if app.IsTransactional() {
+	read := func() (*CachedToken, []string, error) {
 		row, err := LookupToken(app, id, hash)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return cachedTokenOf(row), nil
+		t := cachedTokenOf(row)
+		return t, []string{t.ID, "#" + t.Hash}, nil
 	}
-	c.mu.RLock()
+	if app.IsTransactional() {
+		t, _, err := read()
+		return t, err
+	}
 	key := id
 	if key == "" {
-		key = c.idByHash[hash]
+		key = "#" + hash
 	}
-	t := c.byID[key]
-	generation := c.generation
-	c.mu.RUnlock()
-	if t != nil {
-		return t, nil
-	}
-
-	row, err := LookupToken(app, id, hash)
-	if err != nil {
-		return nil, err
-	}
-	t = cachedTokenOf(row)
-	c.mu.Lock()
-	if c.generation == generation {
-		if len(c.byID) >= maxCachedTokens {
-			c.byID, c.idByHash = map[string]*CachedToken{}, map[string]string{}
-		}
-		c.byID[t.ID] = t
-		c.idByHash[t.Hash] = t.ID
-	}
-	c.mu.Unlock()
-	return t, nil
+	return c.tokens.get(key, read)
 }
 
 // Forget drops a token; the next request reads it afresh.
 func (c *TokenCache) Forget(id string) {
-	c.mu.Lock()
-	c.generation++
-	if t, ok := c.byID[id]; ok {
-		delete(c.idByHash, t.Hash)
-		delete(c.byID, id)
-	}
-	c.mu.Unlock()
+	c.tokens.forget(id, func(t *CachedToken) []string { return []string{"#" + t.Hash} })
 }
 
-// Len is how many tokens are cached.
-func (c *TokenCache) Len() int {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.byID)
-}
+// Len is how many keys are cached (two per token).
+func (c *TokenCache) Len() int { return c.tokens.len() }
 
 func cachedTokenOf(r *TokenRow) *CachedToken {
 	var abilities []string
