@@ -107,7 +107,7 @@ func authLoginTwoFactor(e *core.RequestEvent) error {
 		if form.RecoveryCode != "" {
 			field = "recovery_code"
 		}
-		return invalid(validation.Errors{field: fieldError(i18n.ValidationCode)})
+		return codeRefused(field)
 	}
 	alertNewDevice(e, user, token)
 	return answerSignIn(e, http.StatusOK, i18n.LoginSuccessful, user, plain)

@@ -23,40 +23,25 @@ func twoFactorConfirm(e *core.RequestEvent) error {
 	}
 
 	var codes []string
-	refusal := error(nil)
-	ev := auditEvent(e, model.ActionTwoFactorEnabled, e.Auth.Id)
-	err := e.App.RunInTransaction(func(txApp core.App) error {
-		user, err := model.FindUserByID(txApp, e.Auth.Id) // read in the write transaction: no code spent twice
-		if err != nil {
-			return err
-		}
+	err := changeTwoFactor(e, auditEvent(e, model.ActionTwoFactorEnabled, e.Auth.Id), func(txApp core.App, user *model.User) (error, error) {
 		switch {
 		case user.TwoFactorEnabled():
-			refusal = failure(http.StatusForbidden, i18n.TwoFactorAlreadyOn)
-			return nil
+			return failure(http.StatusForbidden, i18n.TwoFactorAlreadyOn), nil
 		case !user.TwoFactorPending():
-			refusal = failure(http.StatusForbidden, i18n.TwoFactorNotStarted)
-			return nil
+			return failure(http.StatusForbidden, i18n.TwoFactorNotStarted), nil
 		}
 		ok, err := model.CheckTOTP(txApp, user, form.Code, time.Now())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !ok {
-			refusal = invalid(validation.Errors{"code": fieldError(i18n.ValidationCode)})
-			return nil
+			return codeRefused("code"), nil
 		}
 		codes = model.ConfirmTwoFactor(user)
-		if err := txApp.Save(user); err != nil {
-			return err
-		}
-		return model.Audit(txApp, ev)
+		return nil, nil
 	})
 	if err != nil {
-		return e.InternalServerError("", err)
-	}
-	if refusal != nil {
-		return refusal
+		return err
 	}
 	return respond(e, http.StatusOK, i18n.TwoFactorEnabled, recoveryCodesResult{codes})
 }

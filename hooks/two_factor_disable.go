@@ -29,32 +29,19 @@ func twoFactorDisable(e *core.RequestEvent) error {
 		return failure(http.StatusForbidden, i18n.TwoFactorRequired)
 	}
 
-	refusal := error(nil)
-	ev := auditEvent(e, model.ActionTwoFactorDisabled, e.Auth.Id)
-	err := e.App.RunInTransaction(func(txApp core.App) error {
-		user, err := model.FindUserByID(txApp, e.Auth.Id)
-		if err != nil {
-			return err
-		}
+	err := changeTwoFactor(e, auditEvent(e, model.ActionTwoFactorDisabled, e.Auth.Id), func(txApp core.App, user *model.User) (error, error) {
 		ok, err := checkSecondFactor(txApp, user, form.Code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !ok {
-			refusal = invalid(validation.Errors{"code": fieldError(i18n.ValidationCode)})
-			return nil
+			return codeRefused("code"), nil
 		}
 		model.DisableTwoFactor(user)
-		if err := txApp.Save(user); err != nil {
-			return err
-		}
-		return model.Audit(txApp, ev)
+		return nil, nil
 	})
 	if err != nil {
-		return e.InternalServerError("", err)
-	}
-	if refusal != nil {
-		return refusal
+		return err
 	}
 	return respond(e, http.StatusOK, i18n.TwoFactorDisabled, nil)
 }

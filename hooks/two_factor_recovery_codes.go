@@ -25,17 +25,12 @@ func twoFactorRecoveryCodes(e *core.RequestEvent) error {
 	}
 
 	var codes []string
-	ev := auditEvent(e, model.ActionRecoveryCodesRenewed, user.Id)
-	err := withAudit(e, &ev, func(txApp core.App) error {
-		fresh, err := model.FindUserByID(txApp, user.Id) // not to undo a sign-in's spent code
-		if err != nil {
-			return err
-		}
+	err := changeTwoFactor(e, auditEvent(e, model.ActionRecoveryCodesRenewed, user.Id), func(_ core.App, fresh *model.User) (error, error) {
 		codes = model.RenewRecoveryCodes(fresh)
-		return txApp.Save(fresh)
+		return nil, nil
 	})
 	if err != nil {
-		return e.InternalServerError("", err)
+		return err
 	}
 	return respond(e, http.StatusOK, i18n.RecoveryCodesRenewed, recoveryCodesResult{codes})
 }
