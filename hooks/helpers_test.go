@@ -322,3 +322,24 @@ func verified(app core.App, value string, now time.Time) *credential {
 	c, _ := authenticateToken(app, value, now)
 	return c
 }
+
+// superuserHeaders creates a superuser and returns its PocketBase auth
+// header, as the admin UI sends it.
+func superuserHeaders(t testing.TB, app *tests.TestApp) map[string]string {
+	t.Helper()
+	collection, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	su := core.NewRecord(collection)
+	su.SetEmail("root@example.com")
+	su.SetPassword("superuser-password-1")
+	if err := app.Save(su); err != nil {
+		t.Fatal(err)
+	}
+	token, err := su.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"Authorization": token}
+}

@@ -27,21 +27,7 @@ func TestAdminActionsTakeEffectAtOnce(t *testing.T) {
 	defer app.Cleanup()
 	server := testServer(t, app)
 
-	superusers, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin := core.NewRecord(superusers)
-	admin.SetEmail("admin@example.com")
-	admin.SetPassword("admin-password-123")
-	if err := app.Save(admin); err != nil {
-		t.Fatal(err)
-	}
-	adminToken, err := admin.NewAuthToken()
-	if err != nil {
-		t.Fatal(err)
-	}
-	asAdmin := map[string]string{"Authorization": adminToken}
+	asAdmin := superuserHeaders(t, app)
 
 	if rec := call(server, http.MethodGet, "/api/account", "", annLogin2.bearer()); rec.Code != 200 {
 		t.Fatalf("before: %d", rec.Code)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/authappliance/appliance/hooks/credentials"
 	"github.com/authappliance/appliance/hooks/model"
@@ -93,27 +92,6 @@ func eventCount(t testing.TB, app core.App, userID, action string) int64 {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// superuserHeaders creates a superuser and returns its PocketBase auth
-// header, as the admin UI sends it.
-func superuserHeaders(t testing.TB, app *tests.TestApp) map[string]string {
-	t.Helper()
-	collection, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	su := core.NewRecord(collection)
-	su.SetEmail("root@example.com")
-	su.SetPassword("superuser-password-1")
-	if err := app.Save(su); err != nil {
-		t.Fatal(err)
-	}
-	token, err := su.NewAuthToken()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string]string{"Authorization": token}
 }
 
 // readAll reads a scenario's response body.
