@@ -32,8 +32,7 @@ type envelope struct {
 // respondEncoded is respond for data already encoded as JSON: the hot
 // read of the account writes its envelope without the JSON encoder.
 func respondEncoded(e *core.RequestEvent, status int, key i18n.Key, data json.RawMessage) error {
-	lang := requestLang(e)
-	e.Response.Header().Set("Content-Language", lang.String())
+	lang := answerLang(e)
 	message, err := json.Marshal(i18n.Text(lang, key, nil))
 	if err != nil {
 		return err
@@ -49,8 +48,7 @@ func respondEncoded(e *core.RequestEvent, status int, key i18n.Key, data json.Ra
 
 // respond writes a success envelope with the message of key.
 func respond(e *core.RequestEvent, status int, key i18n.Key, data any) error {
-	lang := requestLang(e)
-	e.Response.Header().Set("Content-Language", lang.String())
+	lang := answerLang(e)
 	return e.JSON(status, envelope{
 		Success: true,
 		Message: i18n.Text(lang, key, nil),
@@ -120,9 +118,7 @@ func envelopeMiddleware() *hook.Handler[*core.RequestEvent] {
 			if err == nil || e.Written() {
 				return err
 			}
-			// the caller is known by now: their saved locale counts
-			lang := requestLang(e)
-			h.Set("Content-Language", lang.String())
+			lang := answerLang(e) // the caller is known by now: their saved locale counts
 			c := classify(err)
 			if c.status == http.StatusInternalServerError {
 				e.App.Logger().Error("request failed", "path", e.Request.URL.Path, "error", err.Error())

@@ -28,6 +28,14 @@ func requestLang(e *core.RequestEvent) language.Tag {
 	return i18n.Default
 }
 
+// answerLang is requestLang for the answer being written: it also says it
+// in Content-Language.
+func answerLang(e *core.RequestEvent) language.Tag {
+	lang := requestLang(e)
+	e.Response.Header().Set("Content-Language", lang.String())
+	return lang
+}
+
 // userLang is the language of a mail to u: their saved locale, else the
 // language of the request that sends it.
 func userLang(u *model.User, fallback language.Tag) language.Tag {
