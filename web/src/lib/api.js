@@ -30,3 +30,13 @@ export function formatTime(iso) {
   if (!iso) return "—";
   return new Date(iso).toLocaleString(i18n.lang || undefined);
 }
+
+// credentialBody is the body of a new token or key from its form: the
+// abilities only when some are ticked (none: the API's default), the
+// expiry only when one is set, in UTC.
+export function credentialBody(form) {
+  const body = { name: form.name };
+  if (form.abilities.length) body.abilities = form.abilities;
+  if (form.expires_at) body.expires_at = new Date(form.expires_at).toISOString();
+  return body;
+}
