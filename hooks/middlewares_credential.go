@@ -288,6 +288,16 @@ func checkStatus(u *model.User, inactiveOK bool) error {
 	return nil
 }
 
+// checkAccount is what every credential outside our own route table must
+// pass (app authors' routes, PocketBase's records API): an active account,
+// and two-factor when the operator requires it.
+func checkAccount(app core.App, u *model.User) error {
+	if err := checkStatus(u, false); err != nil {
+		return err
+	}
+	return checkTwoFactorRequired(app, u)
+}
+
 // checkTwoFactorRequired refuses an account without two-factor while the
 // operator requires it for every account.
 func checkTwoFactorRequired(app core.App, u *model.User) error {
@@ -346,10 +356,7 @@ func checkCredential(e *core.RequestEvent, ability string, apiKeyOnly bool) erro
 		}
 		return refusal(presented)
 	}
-	if err := checkStatus(c.user, false); err != nil {
-		return err
-	}
-	if err := checkTwoFactorRequired(e.App, c.user); err != nil {
+	if err := checkAccount(e.App, c.user); err != nil {
 		return err
 	}
 	if ability != "" && !c.allows(ability) {
@@ -410,10 +417,7 @@ func pocketBaseAuth() *hook.Handler[*core.RequestEvent] {
 				}
 				return e.Next()
 			}
-			if err := checkStatus(c.user, false); err != nil {
-				return err
-			}
-			if err := checkTwoFactorRequired(e.App, c.user); err != nil {
+			if err := checkAccount(e.App, c.user); err != nil {
 				return err
 			}
 			ability := "records:write"
