@@ -29,6 +29,8 @@ import (
 
 	"github.com/emersion/go-smtp"
 	"github.com/pquerna/otp/totp"
+
+	"github.com/authappliance/appliance/e2e/harness"
 )
 
 var binary string
@@ -200,25 +202,17 @@ func startAppliance(t *testing.T, smtpAddr string) string {
 		}
 	})
 
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if res, err := http.Get(base + "/api/health"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return base
-			}
-		}
+	if err := harness.WaitHealthy(base, 60*time.Second); err != nil {
+		t.Fatalf("the appliance did not start: %v\n%s", err, logs.String())
 	}
-	t.Fatalf("the appliance did not start:\n%s", logs.String())
-	return ""
+	return base
 }
 
 func freePort(t *testing.T) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := harness.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
-	_, port, _ := net.SplitHostPort(l.Addr().String())
 	return port
 }
 

@@ -23,13 +23,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/emersion/go-smtp"
+
+	"github.com/authappliance/appliance/e2e/harness"
 )
 
 func main() {
@@ -135,12 +136,7 @@ func forgotTiming(base, known string, n int) (float64, float64) {
 		k = append(k, measure(known))
 		u = append(u, measure("nobody-here@example.com"))
 	}
-	return median(k), median(u)
-}
-
-func median(xs []float64) float64 {
-	slices.Sort(xs)
-	return xs[len(xs)/2]
+	return harness.Median(k), harness.Median(u)
 }
 
 // routes are the appliance's routes with a body or an id (routes.go).
@@ -222,12 +218,11 @@ func send(c *http.Client, method, url, body string) (int, string) {
 
 // serve starts the binary on a free loopback port and waits for it.
 func serve(binary, dataDir, smtpAddr string, env ...string) (string, func(), error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	httpPort, err := harness.FreePort()
 	if err != nil {
 		return "", nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := "127.0.0.1:" + httpPort
 	host, port, _ := net.SplitHostPort(smtpAddr)
 	cmd := exec.Command(binary, "serve", "--http", addr, "--dir", dataDir)
 	cmd.Env = append(append(os.Environ(), "APPLIANCE_APP_URL=http://"+addr, "APPLIANCE_SMTP_HOST="+host,
@@ -242,14 +237,11 @@ func serve(binary, dataDir, smtpAddr string, env ...string) (string, func(), err
 		_ = cmd.Wait()
 	}
 	base := "http://" + addr
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if res, err := http.Get(base + "/api/health"); err == nil {
-			res.Body.Close()
-			return base, stop, nil
-		}
+	if err := harness.WaitHealthy(base, 60*time.Second); err != nil {
+		stop()
+		return "", nil, fmt.Errorf("the appliance did not start: %v\n%s", err, logs.String())
 	}
-	stop()
-	return "", nil, fmt.Errorf("the appliance did not start:\n%s", logs.String())
+	return base, stop, nil
 }
 
 // inbox counts the mails an SMTP listener on loopback receives.

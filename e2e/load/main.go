@@ -23,19 +23,19 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/authappliance/appliance/e2e/harness"
 )
 
 const (
@@ -61,7 +61,8 @@ func main() {
 	data := filepath.Join(dir, "pb_data")
 	run(bin, "superuser", "upsert", "root@example.com", "root-password-123", "--dir", data)
 
-	port := freePort()
+	port, err := harness.FreePort()
+	check(err)
 	base := "http://127.0.0.1:" + port
 	server := exec.Command(bin, "serve", "--http", "127.0.0.1:"+port, "--dir", data)
 	server.Env = append(os.Environ(), "APPLIANCE_THROTTLE_ENABLED=false", "APPLIANCE_NEW_DEVICE_ALERT=false")
@@ -71,7 +72,7 @@ func main() {
 		_ = server.Process.Signal(syscall.SIGTERM)
 		_, _ = server.Process.Wait()
 	}()
-	waitHealthy(base)
+	check(harness.WaitHealthy(base, 30*time.Second))
 
 	// an account, verified by the superuser, and a login token
 	root := postJSON(base+"/api/collections/_superusers/auth-with-password", "", `{"identity":"root@example.com","password":"root-password-123"}`)
@@ -138,13 +139,13 @@ wrk.body = os.getenv("BODY")
 
 	m := make([]float64, len(results))
 	for i := range results {
-		m[i] = median(results[i])
+		m[i] = harness.Median(results[i])
 	}
 	fmt.Println()
 	fmt.Printf("medians: health %.0f, our token %.0f, PocketBase JWT %.0f req/s\n", m[0], m[1], m[2])
 	fmt.Printf("our token / health:          %.2f\n", m[1]/m[0])
 	fmt.Printf("our token / PocketBase JWT:  %.2f\n", m[1]/m[2])
-	fmt.Printf("login ours / PocketBase's:   %.2f\n", median(ours)/median(theirs))
+	fmt.Printf("login ours / PocketBase's:   %.2f\n", harness.Median(ours)/harness.Median(theirs))
 	fmt.Printf("data.db and WAL changes seen while serving %d requests: %d\n", total.Load(), changes)
 	fmt.Printf("RSS idle %d MB, after the load %d MB\n", idleRSS/1024, loadRSS/1024)
 }
@@ -229,12 +230,6 @@ func rss(pid int) int {
 	return 0
 }
 
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
-}
-
 func postJSON(url, auth, body string) map[string]any {
 	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
 	return send(req, auth)
@@ -260,26 +255,6 @@ func send(req *http.Request, auth string) map[string]any {
 		fail(fmt.Sprintf("%s %s: %d %s", req.Method, req.URL, res.StatusCode, buf.String()))
 	}
 	return out
-}
-
-func waitHealthy(base string) {
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if res, err := http.Get(base + "/api/health"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return
-			}
-		}
-	}
-	fail("the appliance did not start")
-}
-
-func freePort() string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	defer l.Close()
-	_, port, _ := net.SplitHostPort(l.Addr().String())
-	return port
 }
 
 func run(name string, args ...string) {
