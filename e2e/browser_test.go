@@ -206,10 +206,6 @@ func call(t *testing.T, method, url string, headers map[string]string, body stri
 	return do(t, req, http.DefaultClient)
 }
 
-func bearer(token string) map[string]string {
-	return map[string]string{"Authorization": "Bearer " + token}
-}
-
 // TestWebApp walks every page of the web app in Chromium, as a new user
 // would, and checks from outside what each step did.
 func TestWebApp(t *testing.T) {
